@@ -337,7 +337,29 @@ llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
     return r;
 }
 
-/* Selection over the whole table, held by the binding. */
+/* The models a selection ranks: rows of the table or models read from a config.json,
+   resolved by the binding (llmsize_select_request.models). */
+typedef struct llmsize_model_list {
+    size_t n;
+    const llmsize_model **items;
+} llmsize_model_list;
+llmsize_model_list *llmsize_model_list_new(int n) {
+    llmsize_model_list *l;
+    if (n < 1 || n > 65536) return NULL;
+    if (!(l = (llmsize_model_list *)calloc(1, sizeof *l))) return NULL;
+    if (!(l->items = (const llmsize_model **)calloc((size_t)n, sizeof *l->items))) { free(l); return NULL; }
+    l->n = (size_t)n;
+    return l;
+}
+int llmsize_model_list_set(llmsize_model_list *l, int i, const llmsize_model *m) {
+    if (!l || !m) return LLMSIZE_ERR_NULL;
+    if (i < 0 || (size_t)i >= l->n) return LLMSIZE_ERR_INVALID_ARG;
+    l->items[i] = m;
+    return LLMSIZE_OK;
+}
+void llmsize_model_list_free(llmsize_model_list *l) { if (l) free(l->items); free(l); }
+
+/* Selection over the table (models NULL) or a list, held by the binding. */
 #define LLMSIZE_SELECTION_CAP 1024
 typedef struct llmsize_selection {
     int status;
@@ -348,7 +370,7 @@ llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
-                                      uint32_t tasks) {
+                                      uint32_t tasks, const llmsize_model_list *models) {
     llmsize_select_request q;
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
@@ -359,6 +381,10 @@ llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
     q.origin_require = origin_require && *origin_require ? origin_require : NULL;
     q.tasks = tasks;
+    if (models) {   /* more than the selection holds would be cut short: refused */
+        if (models->n > LLMSIZE_SELECTION_CAP) { s->status = LLMSIZE_ERR_INVALID_ARG; return s; }
+        q.models = models->items; q.n_models = models->n;
+    }
     s->status = llmsize_select(&q, s->items, LLMSIZE_SELECTION_CAP, &s->n, &s->candidates);
     return s;
 }

@@ -1,9 +1,10 @@
 /* llmsize_select and the licence predicates. Input: a request (hardware, engine, sequences,
-   context, floors, a use, origin screens, tasks, 1-3 candidate formats) then a use spec in
-   text. What must hold:
-   - an accepted request ranks every model: candidates first (rank 1, 2, ...), each one
-     fitting, running its format on the accelerator and meeting every floor it was given;
-     then the rejected ones (rank 0) with the first constraint they failed;
+   context, floors, a use, origin screens, tasks, 1-3 candidate formats, 1-8 models from the
+   table, one of them perhaps twice) then a use spec in text. What must hold:
+   - an accepted request ranks every model listed, once: candidates first (rank 1, 2, ...),
+     each one fitting, running its format on the accelerator and meeting every floor it was
+     given; then the rejected ones (rank 0) with the first constraint they failed;
+   - a model's verdict is the one it has ranked alone;
    - a stricter request (a higher speed floor, a lower loss floor, strict licences, one
      more task, one more excluded country) never adds a candidate;
    - licence verdicts never become more permissive as a use grows; a use's text form is
@@ -35,8 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     llmsize_select_request q, s;
     llmsize_use use;
     const llmsize_format *fmts[3];
+    const llmsize_model *models[8];
     char exclude[9], spec[128];
-    size_t n_out = 0, good = 0, k, nf, sl;
+    size_t n_out = 0, good = 0, k, nf, sl, distinct;
     llmsize_status st;
     const size_t nm = llmsize_model_count();
     memset(&q, 0, sizeof q);
@@ -66,11 +68,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (k = 0; k < 8 && in.n; ++k, ++in.p, --in.n) exclude[k] = (char)in.p[0];
     exclude[k] = '\0';
     if (exclude[0]) q.origin_exclude = exclude;
+    /* the models: a few from the table, a repeat now and then (the whole table is the same
+       loop over every row, each ranked as it is alone: tests/test_choose.c) */
+    {
+        const uint32_t nl = 1u + fuzz_u32(&in) % 8u;
+        distinct = 0;
+        for (k = 0; k < nl; ++k) {
+            const uint32_t pick = fuzz_u32(&in);
+            size_t j;
+            models[k] = (pick & 0x8000u) && k ? models[pick % k] : llmsize_model_at(pick % nm);
+            for (j = 0; j < k && models[j] != models[k]; ++j) {}
+            distinct += j == k;
+        }
+        q.models = models; q.n_models = nl;
+    }
 
     st = llmsize_select(&q, out, NM, &n_out, &good);
     if (st == LLMSIZE_OK) {
         uint64_t ctx = q.context ? q.context : LLMSIZE_DEFAULT_CONTEXT;
-        FUZZ_CHECK(n_out == nm && good <= n_out);
+        FUZZ_CHECK(n_out == distinct && good <= n_out);
         for (k = 0; k < n_out; ++k) {
             const llmsize_candidate *c = &out[k];
             FUZZ_CHECK(c->model != NULL && c->reason != NULL && c->rejected < LLMSIZE_REJECT_COUNT);
@@ -90,8 +106,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 FUZZ_CHECK(c->rejected != LLMSIZE_REJECT_NONE && c->rank == 0);
             }
         }
-        /* a stricter request (one kind per input: each select ranks the whole table) never
-           adds a candidate */
+        /* a model's verdict is the one it has alone: the first listed, ranked by itself */
+        {
+            llmsize_candidate one;
+            llmsize_select_request a = q;
+            size_t n1 = 0, g1 = 0;
+            a.models = models; a.n_models = 1;
+            FUZZ_CHECK(llmsize_select(&a, &one, 1, &n1, &g1) == LLMSIZE_OK && n1 == 1);
+            for (k = 0; k < n_out && out[k].model != models[0]; ++k) {}
+            FUZZ_CHECK(k < n_out && out[k].rejected == one.rejected && out[k].format == one.format &&
+                       out[k].fit.total_bytes == one.fit.total_bytes && out[k].score == one.score &&
+                       out[k].license_verdict == one.license_verdict && (g1 == 1) == (one.rejected == 0));
+        }
+        /* a stricter request (one kind per input) never adds a candidate */
         s = q;
         switch (fuzz_u32(&in) % 5u) {
         case 0:   /* twice the floor (a floor past 1e300 stays: halving it back to 1 was a looser

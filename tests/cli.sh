@@ -124,6 +124,13 @@ says "rejected (--explain lists each with its reason):" "$cli" pick --gpu dgx-sp
 says "decodes fast enough" "$cli" pick --gpu dgx-spark --seqs 10 --explain
 expect 0 "$cli" pick --gpu dgx-spark --seqs 10 --min-tps 0 --max-ppl-delta 0
 expect 2 "$cli" pick --gpu dgx-spark --min-tps -1
+# pick --models: the models a user has (`ollama list`), each ranked with the verdict it has among every model;
+# a name that resolves to nothing is refused with close names, an empty list is refused
+says "1. qwen3-8b" "$cli" pick --gpu rtx-4090 --engine ollama --max-ppl-delta 1 --models llama3.3:70b,qwen3:8b,qwen3:8b
+says "llama-3.3-70b                    no format that fits meets the quality floor" \
+  "$cli" pick --gpu rtx-4090 --engine ollama --max-ppl-delta 1 --models llama3.3:70b,qwen3:8b --explain
+expect 2 "$cli" pick --gpu rtx-4090 --models qwen3:8b,no-such-model-xyz
+expect 2 "$cli" pick --gpu rtx-4090 --models ,
 # a model downloaded into the Hugging Face cache, or a checkpoint directory, is sized from its
 # config.json when the table does not know it (the cache as huggingface_hub lays it out)
 hf="$(mktemp -d)"; trap 'rm -rf "$hf"' EXIT

@@ -375,6 +375,46 @@ static void test_scenarios(void) {
         x = find_candidate(c, n, "llama-3.3-70b");
         CHECK(x && x->rejected == LLMSIZE_REJECT_QUALITY, "70B on a 24 GB card fits only at 2 bits: under a 1 %% floor it is rejected (%s)",
               x ? llmsize_reject_name(x->rejected) : "?");
+        {   /* the models a user has (an Ollama list, a registry allowlist): ranked alone, each
+               with the verdict it had among every model; one listed twice is ranked once */
+            llmsize_candidate few[8];
+            const llmsize_model *mine[4], *bad[1] = { NULL };
+            llmsize_model broken = *model("qwen3-8b");
+            size_t fn = 0, fgood = 0, i;
+            int same = 1;
+            mine[0] = model("llama-3.3-70b"); mine[1] = model("qwen3-8b"); mine[2] = model("llama-3.3-70b");
+            mine[3] = model("bge-m3");
+            q.models = mine; q.n_models = 4;
+            CHECK(llmsize_select(&q, few, 8, &fn, &fgood) == LLMSIZE_OK && fn == 3 && fgood == 2 &&
+                  few[0].model == mine[1] && few[0].rank == 1 && few[1].model == mine[3] && few[1].rank == 2,
+                  "a list of 4 (one twice): 3 ranked, Qwen3-8B then BGE-M3 (no task screen) (%zu, %zu)", fn, fgood);
+            for (i = 0; i < fn; ++i) {
+                x = find_candidate(c, n, few[i].model->id);
+                same = same && x && x->rejected == few[i].rejected && x->format == few[i].format &&
+                       x->fit.total_bytes == few[i].fit.total_bytes && x->score == few[i].score;
+            }
+            CHECK(same && few[2].model == mine[0] && few[2].rejected == LLMSIZE_REJECT_QUALITY && few[2].rank == 0,
+                  "each listed model has the verdict it had among every model");
+            for (i = 0, same = 1; i < n; ++i) {   /* every model of the table, ranked alone */
+                q.models = &c[i].model; q.n_models = 1;
+                same = same && llmsize_select(&q, few, 1, &fn, &fgood) == LLMSIZE_OK && fn == 1 &&
+                       few[0].rejected == c[i].rejected && few[0].format == c[i].format && few[0].score == c[i].score &&
+                       few[0].fit.total_bytes == c[i].fit.total_bytes && fgood == (c[i].rejected == LLMSIZE_REJECT_NONE);
+            }
+            CHECK(same && n == llmsize_model_count(), "each of the table's %zu models ranked alone has the verdict it has "
+                  "among every model (the fuzzer ranks lists of 1-8)", n);
+            q.models = mine; q.n_models = 0;
+            CHECK(llmsize_select(&q, few, 8, &fn, &fgood) == LLMSIZE_ERR_INVALID_ARG && fn == 0,
+                  "an empty list is refused, not a ranking of nothing");
+            q.models = bad; q.n_models = 1;
+            CHECK(llmsize_select(&q, few, 8, &fn, &fgood) == LLMSIZE_ERR_NULL, "a NULL entry is refused");
+            broken.dims.layers = 0;
+            mine[0] = &broken; q.models = mine; q.n_models = 2;
+            CHECK(llmsize_select(&q, few, 8, &fn, &fgood) == llmsize_model_check(&broken, NULL) &&
+                  llmsize_model_check(&broken, NULL) != LLMSIZE_OK && fn == 0,
+                  "a listed model llmsize_model_check refuses: its error, not a rejection on memory");
+            q.models = NULL; q.n_models = 0;
+        }
         q.max_loss_pct = 0;
         q.gpu = gpu("h100-sxm");
         q.origin_exclude = "CN";

@@ -370,14 +370,17 @@ func Resolve(name, engine string) (Resolution, error) {
 	return out, nil
 }
 
-// LookupModel finds a model by any name Resolve reads (case-insensitive).
-func LookupModel(name string) (*Model, error) {
-	r, err := Resolve(name, "")
+// modelNamed is Resolve's model for a name under an engine's name.
+func modelNamed(name, engine string) (*Model, error) {
+	r, err := Resolve(name, engine)
 	if err != nil {
 		return nil, err
 	}
 	return r.Model, nil
 }
+
+// LookupModel finds a model by any name Resolve reads (case-insensitive).
+func LookupModel(name string) (*Model, error) { return modelNamed(name, "") }
 
 // DefaultFormat is the format a deployment on engine loads when none is named: what the
 // name the model was looked up by states, else the checkpoint as released (GGUF Q4_K_M for
@@ -1115,6 +1118,7 @@ type SelectRequest struct {
 	OriginExclude []string
 	OriginRequire []string // ISO codes, or "EU"
 	Tasks         []string // chat, code, reasoning, multilingual, vision, long-context, embedding
+	Models        []string // rank only these (any names Resolve reads; nil = every model)
 }
 
 // SelectDefaults is a request for gpu with the library's recommendation floors
@@ -1155,8 +1159,9 @@ var taskBits = func() map[string]uint {
 	return out
 }()
 
-// Select ranks every model in the table for a deployment: candidates best first, then
-// the rejected ones with the first constraint each failed.
+// Select ranks every model in the table, or req.Models, for a deployment: candidates best
+// first, then the rejected ones with the first constraint each failed. A model listed
+// twice is ranked once; an empty, non-nil Models is an error.
 func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
 	a, err := gpu(req.GPU)
 	if err != nil {
@@ -1179,9 +1184,31 @@ func Select(req SelectRequest) (candidates, rejected []Candidate, err error) {
 		use = req.Use.make()
 		defer core.DeleteLlmsize_use(use)
 	}
+	var list core.Llmsize_model_list = core.SwigcptrLlmsize_model_list(0)
+	if req.Models != nil {
+		if len(req.Models) == 0 {
+			return nil, nil, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: Models is empty: it ranks nothing"}
+		}
+		listed := make([]*Model, len(req.Models))
+		for i, name := range req.Models {
+			if listed[i], err = modelNamed(name, req.Engine); err != nil {
+				return nil, nil, err
+			}
+		}
+		if list = core.Llmsize_model_list_new(len(listed)); list.Swigcptr() == 0 {
+			return nil, nil, &Error{Status: int(core.LLMSIZE_ERR_INVALID_ARG), Msg: "llmsize: Models is longer than a list holds"}
+		}
+		defer core.Llmsize_model_list_free(list)
+		for i, m := range listed {
+			if err := statusErr(core.Llmsize_model_list_set(list, i, m.p), m.name); err != nil {
+				return nil, nil, err
+			}
+		}
+		defer runtime.KeepAlive(listed)
+	}
 	s := core.Llmsize_select_run(a, uint(req.GPUs), int(engine), uint(req.Seqs), req.Context, 0, req.MinTPS, 0,
 		req.MaxLossPct, core.SwigcptrLlmsize_format(0), use, 0, strings.Join(req.OriginExclude, ","),
-		strings.Join(req.OriginRequire, ","), tasks)
+		strings.Join(req.OriginRequire, ","), tasks, list)
 	if s.Swigcptr() == 0 {
 		return nil, nil, errors.New("llmsize: out of memory")
 	}

@@ -353,6 +353,40 @@ func TestSelect(t *testing.T) {
 	}
 }
 
+// The models a user has (an allowlist, `ollama list`): each keeps the verdict it has among
+// every model, a name listed twice is ranked once, and a bad list is an error.
+func TestSelectModels(t *testing.T) {
+	req := SelectRequest{GPU: "rtx-4090", Engine: "ollama", MaxLossPct: 1}
+	all, allRej, err := Select(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]Candidate{}
+	for _, c := range append(all, allRej...) {
+		byID[c.Model] = c
+	}
+	req.Models = []string{"llama3.3:70b", "qwen3:8b", "llama3.3:70b", "bge-m3"}
+	good, bad, err := Select(req)
+	if err != nil || len(good) != 2 || len(bad) != 1 || good[0].Model != "qwen3-8b" || bad[0].Model != "llama-3.3-70b" ||
+		bad[0].Rejected != RejectQuality {
+		t.Fatalf("listed: %+v %+v %v", good, bad, err)
+	}
+	for _, c := range append(good, bad...) {
+		w := byID[c.Model]
+		if c.Rejected != w.Rejected || c.Format != w.Format || c.WeightBytes != w.WeightBytes || c.DecodeTPS != w.DecodeTPS {
+			t.Errorf("%s listed %+v, among every model %+v", c.Model, c, w)
+		}
+	}
+	req.Models = []string{}
+	if _, _, err := Select(req); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("empty list: %v", err)
+	}
+	req.Models = []string{"qwen3:8b", "no-such-model-xyz"}
+	if _, _, err := Select(req); !errors.Is(err, ErrUnknownModel) {
+		t.Errorf("unknown name: %v", err)
+	}
+}
+
 func TestEnumStrings(t *testing.T) {
 	for name, e := range map[string]Engine{"vllm": EngineVLLM, "sglang": EngineSGLang, "llama-server": EngineLlamaCpp, "ollama": EngineOllama} {
 		if got, err := ParseEngine(name); err != nil || got != e {

@@ -12,6 +12,7 @@
 
 typedef struct opts {
     const char *model, *gpu, *quant, *kv_dtype, *engine, *engine_version, *origin_exclude, *origin_require, *task, *license_use, *config;
+    const char *models;   /* pick --models A,B,..: rank these, not the whole table */
     unsigned long long ctx, seqs, prompt, gpus, mau, mau_at_release, bytes;
     double gpu_util, min_tps, max_loss, revenue, tps, gb;
     int json, help, commercial, eu, multimodal, redistribute, train, explain, offered;
@@ -60,9 +61,10 @@ static void usage(FILE *f) {
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
         "          [--license-use commercial,offered,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
         "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--explain] [--json]\n"
-        "                                                rank the table's models for a deployment; by default only\n"
-        "                                                chat models at reading speed or faster per user, losing at\n"
-        "                                                most 10 %% (--min-tps 0, --max-ppl-delta 0 drop a floor)\n"
+        "          [--models M,..]                       rank the table's models (or those listed) for a deployment;\n"
+        "                                                by default only chat models at reading speed or faster per\n"
+        "                                                user, losing at most 10 %% (--min-tps 0, --max-ppl-delta 0\n"
+        "                                                drop a floor)\n"
         );
     fprintf(f,   /* two literals: C99 guarantees 4095 characters each */
         "  check MODEL --quant Q [--gb X] [--gpu G --tps T] [--json]\n"
@@ -263,6 +265,7 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--origin-exclude")) { if (!v) goto missing; o->origin_exclude = v; ++i; }
         else if (!strcmp(a, "--origin-require")) { if (!v) goto missing; o->origin_require = v; ++i; }
         else if (!strcmp(a, "--task")) { if (!v) goto missing; o->task = v; ++i; }
+        else if (!strcmp(a, "--models")) { if (!v) goto missing; o->models = v; ++i; }
         else if (!strcmp(a, "--license-use")) { if (!v) goto missing; o->license_use = v; ++i; }
         else if (!strcmp(a, "--commercial")) o->commercial = 1;
         else if (!strcmp(a, "--eu")) o->eu = 1;
@@ -904,6 +907,8 @@ static int parse_tasks(const char *spec, uint32_t *tasks) {
 
 static int cmd_pick(const opts *o) {
     static llmsize_candidate c[512];
+    static const llmsize_model *mine[512];
+    size_t nm = 0;
     llmsize_select_request q;
     llmsize_use use;
     llmsize_engine e = LLMSIZE_ENGINE_NONE;
@@ -927,6 +932,25 @@ static int cmd_pick(const opts *o) {
     if (o->min_tps_set) q.min_tps = o->min_tps;
     if (o->max_loss_set) { q.max_loss_pct = o->max_loss; q.quality_metric = o->max_loss > 0 ? LLMSIZE_METRIC_PPL : LLMSIZE_METRIC_NONE; }
     q.use = o->license_use ? &use : NULL; q.origin_exclude = o->origin_exclude; q.origin_require = o->origin_require;
+    if (o->models) {   /* names as people write them (repo ids, Ollama tags), each resolved or refused */
+        const char *p = o->models;
+        char name[256];
+        while (*p) {
+            size_t k = strcspn(p, ",");
+            llmsize_resolution r;
+            if (!k || k >= sizeof name || nm == sizeof mine / sizeof mine[0]) {
+                fprintf(stderr, "llmsize: --models: a comma-separated list of at most %zu names\n", sizeof mine / sizeof mine[0]);
+                return 2;
+            }
+            memcpy(name, p, k);
+            name[k] = '\0';
+            if ((st = llmsize_resolve_for(name, e, &r)) != LLMSIZE_OK) return die_model(name, st);
+            mine[nm++] = r.model;
+            p += k + (p[k] == ',');
+        }
+        if (!nm) { fprintf(stderr, "llmsize: --models: no names\n"); return 2; }
+        q.models = mine; q.n_models = nm;
+    }
     if ((st = llmsize_select(&q, c, sizeof c / sizeof c[0], &n, &good)) != LLMSIZE_OK) {
         fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st));
         return 2;

@@ -471,6 +471,29 @@ def test_select_recommends_only_usable_deployments_by_default():
     assert len([c for c in raw.candidates if c.rejected == llmsize.Reject.NONE]) > len(good)
 
 
+def test_select_ranks_the_models_a_user_has():
+    # `ollama list` on a 24 GB card: each model keeps the verdict it has among every model;
+    # a tag listed twice is ranked once; a model read from a config.json is ranked too
+    every = llmsize.select("rtx-4090", engine="ollama", min_tps=0, max_loss_pct=1.0, tasks=())
+    by_id = {c.model: c for c in every.candidates + every.rejected}
+    mine = llmsize.select("rtx-4090", engine="ollama", min_tps=0, max_loss_pct=1.0, tasks=(),
+                          models=["llama3.3:70b", "qwen3:8b", "llama3.3:70b", "bge-m3"])
+    ranked = mine.candidates + mine.rejected
+    assert [c.model for c in ranked] == ["qwen3-8b", "bge-m3", "llama-3.3-70b"]
+    assert all((c.rejected, c.format, c.score, c.weight_bytes, c.headroom_bytes) ==
+               (by_id[c.model].rejected, by_id[c.model].format, by_id[c.model].score, by_id[c.model].weight_bytes,
+                by_id[c.model].headroom_bytes) for c in ranked)
+    assert [c.rank for c in ranked] == [1, 2, 0]
+    assert mine.rejected[0].rejected == llmsize.Reject.QUALITY
+    cfg = os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "data", "hf_configs", "phi-4.json")
+    own = llmsize.select("rtx-4090", min_tps=0, max_loss_pct=0, tasks=(), models=[llmsize.Model.from_hf_config(cfg)])
+    assert len(own.candidates) == 1 and own.candidates[0].rank == 1
+    with pytest.raises(llmsize.InvalidArgumentError):
+        llmsize.select("rtx-4090", models=[])
+    with pytest.raises(llmsize.UnknownModelError):
+        llmsize.select("rtx-4090", models=["qwen3:8b", "no-such-model-xyz"])
+
+
 def _hub_cache(tmp_path, repo, config_name):
     """A Hugging Face cache as huggingface_hub lays it out: refs/main -> snapshots/<rev>/config.json."""
     import shutil

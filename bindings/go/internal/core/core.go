@@ -157,37 +157,37 @@ typedef long long swig_type_127;
 typedef _gostring_ swig_type_128;
 typedef _gostring_ swig_type_129;
 typedef long long swig_type_130;
-typedef _gostring_ swig_type_131;
-typedef long long swig_type_132;
+typedef long long swig_type_131;
+typedef _gostring_ swig_type_132;
 typedef long long swig_type_133;
-typedef _gostring_ swig_type_134;
+typedef long long swig_type_134;
 typedef _gostring_ swig_type_135;
 typedef _gostring_ swig_type_136;
 typedef _gostring_ swig_type_137;
 typedef _gostring_ swig_type_138;
-typedef long long swig_type_139;
-typedef _gostring_ swig_type_140;
+typedef _gostring_ swig_type_139;
+typedef long long swig_type_140;
 typedef _gostring_ swig_type_141;
 typedef _gostring_ swig_type_142;
 typedef _gostring_ swig_type_143;
 typedef _gostring_ swig_type_144;
 typedef _gostring_ swig_type_145;
-typedef long long swig_type_146;
-typedef _gostring_ swig_type_147;
+typedef _gostring_ swig_type_146;
+typedef long long swig_type_147;
 typedef _gostring_ swig_type_148;
 typedef _gostring_ swig_type_149;
 typedef _gostring_ swig_type_150;
 typedef _gostring_ swig_type_151;
-typedef long long swig_type_152;
+typedef _gostring_ swig_type_152;
 typedef long long swig_type_153;
 typedef long long swig_type_154;
 typedef long long swig_type_155;
 typedef long long swig_type_156;
 typedef long long swig_type_157;
-typedef _gostring_ swig_type_158;
+typedef long long swig_type_158;
 typedef _gostring_ swig_type_159;
 typedef _gostring_ swig_type_160;
-typedef long long swig_type_161;
+typedef _gostring_ swig_type_161;
 typedef long long swig_type_162;
 typedef long long swig_type_163;
 typedef long long swig_type_164;
@@ -195,9 +195,9 @@ typedef long long swig_type_165;
 typedef long long swig_type_166;
 typedef long long swig_type_167;
 typedef long long swig_type_168;
-typedef _gostring_ swig_type_169;
+typedef long long swig_type_169;
 typedef _gostring_ swig_type_170;
-typedef long long swig_type_171;
+typedef _gostring_ swig_type_171;
 typedef long long swig_type_172;
 typedef long long swig_type_173;
 typedef long long swig_type_174;
@@ -207,7 +207,7 @@ typedef long long swig_type_177;
 typedef long long swig_type_178;
 typedef long long swig_type_179;
 typedef long long swig_type_180;
-typedef _gostring_ swig_type_181;
+typedef long long swig_type_181;
 typedef _gostring_ swig_type_182;
 typedef _gostring_ swig_type_183;
 typedef _gostring_ swig_type_184;
@@ -216,7 +216,7 @@ typedef _gostring_ swig_type_186;
 typedef _gostring_ swig_type_187;
 typedef _gostring_ swig_type_188;
 typedef _gostring_ swig_type_189;
-typedef long long swig_type_190;
+typedef _gostring_ swig_type_190;
 typedef long long swig_type_191;
 typedef long long swig_type_192;
 typedef long long swig_type_193;
@@ -225,11 +225,11 @@ typedef long long swig_type_195;
 typedef long long swig_type_196;
 typedef long long swig_type_197;
 typedef long long swig_type_198;
-typedef _gostring_ swig_type_199;
-typedef long long swig_type_200;
-typedef _gostring_ swig_type_201;
+typedef long long swig_type_199;
+typedef _gostring_ swig_type_200;
+typedef long long swig_type_201;
 typedef _gostring_ swig_type_202;
-typedef long long swig_type_203;
+typedef _gostring_ swig_type_203;
 typedef long long swig_type_204;
 typedef long long swig_type_205;
 typedef long long swig_type_206;
@@ -245,7 +245,7 @@ typedef long long swig_type_215;
 typedef long long swig_type_216;
 typedef long long swig_type_217;
 typedef long long swig_type_218;
-typedef _gostring_ swig_type_219;
+typedef long long swig_type_219;
 typedef _gostring_ swig_type_220;
 typedef _gostring_ swig_type_221;
 typedef _gostring_ swig_type_222;
@@ -264,22 +264,22 @@ typedef _gostring_ swig_type_234;
 typedef _gostring_ swig_type_235;
 typedef _gostring_ swig_type_236;
 typedef _gostring_ swig_type_237;
-typedef long long swig_type_238;
-typedef _gostring_ swig_type_239;
-typedef long long swig_type_240;
-typedef _gostring_ swig_type_241;
-typedef long long swig_type_242;
-typedef _gostring_ swig_type_243;
-typedef long long swig_type_244;
-typedef _gostring_ swig_type_245;
+typedef _gostring_ swig_type_238;
+typedef long long swig_type_239;
+typedef _gostring_ swig_type_240;
+typedef long long swig_type_241;
+typedef _gostring_ swig_type_242;
+typedef long long swig_type_243;
+typedef _gostring_ swig_type_244;
+typedef long long swig_type_245;
 typedef _gostring_ swig_type_246;
-typedef long long swig_type_247;
+typedef _gostring_ swig_type_247;
 typedef long long swig_type_248;
 typedef long long swig_type_249;
-typedef _gostring_ swig_type_250;
-typedef _gostring_ swig_type_251;
-typedef long long swig_type_252;
-typedef long long swig_type_253;
+typedef long long swig_type_250;
+typedef long long swig_type_251;
+typedef _gostring_ swig_type_252;
+typedef _gostring_ swig_type_253;
 typedef long long swig_type_254;
 typedef long long swig_type_255;
 typedef long long swig_type_256;
@@ -287,1086 +287,1097 @@ typedef long long swig_type_257;
 typedef long long swig_type_258;
 typedef long long swig_type_259;
 typedef long long swig_type_260;
-typedef _gostring_ swig_type_261;
+typedef long long swig_type_261;
 typedef long long swig_type_262;
-typedef long long swig_type_263;
-typedef _gostring_ swig_type_264;
-typedef _gostring_ swig_type_265;
-typedef long long swig_type_266;
+typedef _gostring_ swig_type_263;
+typedef long long swig_type_264;
+typedef long long swig_type_265;
+typedef _gostring_ swig_type_266;
 typedef _gostring_ swig_type_267;
 typedef long long swig_type_268;
 typedef _gostring_ swig_type_269;
-typedef _gostring_ swig_type_270;
+typedef long long swig_type_270;
 typedef _gostring_ swig_type_271;
 typedef _gostring_ swig_type_272;
-typedef long long swig_type_273;
+typedef _gostring_ swig_type_273;
 typedef _gostring_ swig_type_274;
 typedef long long swig_type_275;
-typedef long long swig_type_276;
+typedef _gostring_ swig_type_276;
 typedef long long swig_type_277;
-typedef _goslice_ swig_type_278;
+typedef long long swig_type_278;
 typedef long long swig_type_279;
-typedef _gostring_ swig_type_280;
-typedef _gostring_ swig_type_281;
-extern void _wrap_Swig_free_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_Swig_malloc_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_intgo _wrap_LLMSIZE_OK_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_58bd6304d5a9d817(void);
-extern double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_dims_vocab_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_hidden_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_heads_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_ffn_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_dims_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_dims_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_attn_layout_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_attn_layout_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mla_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_mla_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_linear_attn_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_linear_attn_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_experts_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_active_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_moe_every_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_moe_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_moe_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_extra_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_extra_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_encoder_head_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_labels_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_positions_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_encoder_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_encoder_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_2 _wrap_llmsize_model_id_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_3 _wrap_llmsize_model_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_4 _wrap_llmsize_model_family_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_5 _wrap_llmsize_model_developer_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_6 _wrap_llmsize_model_country_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_7 _wrap_llmsize_model_released_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_8 _wrap_llmsize_model_license_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_10 _wrap_llmsize_model_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_modalities_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_flags_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_dims_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_attn_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_mla_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_linear_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_moe_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_extra_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_enc_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_11 _wrap_llmsize_model_published_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_12 _wrap_llmsize_model_published_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_model_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_58bd6304d5a9d817(void);
-extern swig_voidp _wrap_llmsize_params_by_component_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_16 _wrap_llmsize_params_text_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_17 _wrap_llmsize_params_total_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_18 _wrap_llmsize_params_active_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_params_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_58bd6304d5a9d817(void);
-extern swig_type_19 _wrap_llmsize_format_id_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_20 _wrap_llmsize_format_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_kind_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_code_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_bits_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_rows_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_group_bits_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_quantizes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_compute_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_21 _wrap_llmsize_format_notes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_22 _wrap_llmsize_format_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_format_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_KV_F16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_F32_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_58bd6304d5a9d817(void);
-extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_kv_dtype_info_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_58bd6304d5a9d817(void);
-extern swig_type_25 _wrap_llmsize_gpu_id_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_26 _wrap_llmsize_gpu_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_27 _wrap_llmsize_gpu_vendor_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_28 _wrap_llmsize_gpu_aliases_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_29 _wrap_llmsize_gpu_mem_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_usable_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_hw_class_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_bw_gbs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_bf16_tflops_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_fp8_tflops_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_fp4_tflops_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_gpu_int8_tops_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_30 _wrap_llmsize_gpu_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_31 _wrap_llmsize_gpu_memory_options_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_gpu_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_expected_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_layer_us_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_kv_cost_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_low_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_high_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_efficiency_prefill_mfu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_efficiency_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_efficiency_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_weights_by_component_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_33 _wrap_llmsize_weights_total_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_34 _wrap_llmsize_weights_active_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_weights_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_58bd6304d5a9d817(void);
-extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_ggml_type_info_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FT_F32_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_F16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_58bd6304d5a9d817(void);
-extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gguf_mix_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_gguf_mix_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_kind_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_version_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_43 _wrap_llmsize_file_info_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_44 _wrap_llmsize_file_info_dtype_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_info_mix_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_info_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_file_info_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_request_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_45 _wrap_llmsize_speed_request_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_46 _wrap_llmsize_speed_request_prompt_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_47 _wrap_llmsize_speed_request_gen_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_request_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_speed_request_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_ttft_s_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_e2e_s_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_48 _wrap_llmsize_speed_result_bytes_per_step_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_speed_result_compute_bound_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_speed_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_fit_request_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_49 _wrap_llmsize_fit_request_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_50 _wrap_llmsize_fit_request_overhead_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_request_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_fit_request_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_51 _wrap_llmsize_fit_result_weight_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_52 _wrap_llmsize_fit_result_kv_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_53 _wrap_llmsize_fit_result_overhead_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_54 _wrap_llmsize_fit_result_total_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_55 _wrap_llmsize_fit_result_usable_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_56 _wrap_llmsize_fit_result_headroom_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_57 _wrap_llmsize_fit_result_activation_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_fit_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_fit_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_58bd6304d5a9d817(void);
-extern swig_type_58 _wrap_llmsize_quality_row_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_59 _wrap_llmsize_quality_row_family_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_60 _wrap_llmsize_quality_row_ref_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_ref_params_b_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_loss_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_row_kld_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_61 _wrap_llmsize_quality_row_benchmark_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_62 _wrap_llmsize_quality_row_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_row_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_quality_row_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CONF_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_quality_metric_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_confidence_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_low_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_loss_high_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_quality_kld_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_ref_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_63 _wrap_llmsize_quality_note_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_quality_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_58bd6304d5a9d817(void);
-extern swig_type_64 _wrap_llmsize_engine_info_id_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_65 _wrap_llmsize_engine_info_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_66 _wrap_llmsize_engine_info_aliases_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_67 _wrap_llmsize_engine_info_device_reserved_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_68 _wrap_llmsize_engine_info_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_69 _wrap_llmsize_engine_info_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_engine_info_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_engine_info_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_160_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_FIT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_engine_release_engine_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_70 _wrap_llmsize_engine_release_version_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_71 _wrap_llmsize_engine_release_date_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_rules_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_engine_release_mem_fraction_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_block_size_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_ctx_pad_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_72 _wrap_llmsize_engine_release_default_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_default_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_default_ubatch_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_73 _wrap_llmsize_engine_release_default_batched_tokens_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_74 _wrap_llmsize_engine_release_overhead_tp1_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_75 _wrap_llmsize_engine_release_overhead_tpn_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_76 _wrap_llmsize_engine_release_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_engine_release_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_engine_release_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_EAGER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_plan_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_engine_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_release_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tp_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_pp_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_dp_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_77 _wrap_llmsize_plan_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_max_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_mem_fraction_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_78 _wrap_llmsize_plan_batched_tokens_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_block_size_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_host_bw_gbs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_flags_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_79 _wrap_llmsize_plan_kv_pool_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_weights_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_plan_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_outcome_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_80 _wrap_llmsize_plan_result_weight_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_81 _wrap_llmsize_plan_result_kv_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_82 _wrap_llmsize_plan_result_activation_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_83 _wrap_llmsize_plan_result_overhead_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_84 _wrap_llmsize_plan_result_total_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_85 _wrap_llmsize_plan_result_usable_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_86 _wrap_llmsize_plan_result_headroom_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_87 _wrap_llmsize_plan_result_host_weight_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_88 _wrap_llmsize_plan_result_host_kv_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_89 _wrap_llmsize_plan_result_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_90 _wrap_llmsize_plan_result_cache_cells_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_91 _wrap_llmsize_plan_result_swa_cells_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_92 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_93 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_94 _wrap_llmsize_plan_result_kv_blocks_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_max_concurrency_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_95 _wrap_llmsize_plan_result_max_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_96 _wrap_llmsize_plan_result_refusal_needed_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_97 _wrap_llmsize_plan_result_refusal_available_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_decode_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_decode_tps_low_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_plan_result_decode_tps_high_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_plan_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_58bd6304d5a9d817(void);
-extern swig_type_98 _wrap_llmsize_field_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_field_kind_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_99 _wrap_llmsize_field_offset_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_100 _wrap_llmsize_field_meaning_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_field_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_field_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_101 _wrap_llmsize_suggestion_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_suggestion_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_58bd6304d5a9d817(void);
-extern swig_type_102 _wrap_llmsize_license_id_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_103 _wrap_llmsize_license_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_104 _wrap_llmsize_license_spdx_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_105 _wrap_llmsize_license_licensor_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_106 _wrap_llmsize_license_version_date_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_107 _wrap_llmsize_license_governing_law_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_108 _wrap_llmsize_license_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_109 _wrap_llmsize_license_confidence_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_commercial_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_110 _wrap_llmsize_license_commercial_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_111 _wrap_llmsize_license_commercial_duty_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_112 _wrap_llmsize_license_mau_limit_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_113 _wrap_llmsize_license_mau_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_license_revenue_limit_usd_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_114 _wrap_llmsize_license_revenue_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_115 _wrap_llmsize_license_display_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_116 _wrap_llmsize_license_display_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_117 _wrap_llmsize_license_naming_rule_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_118 _wrap_llmsize_license_aup_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_119 _wrap_llmsize_license_eu_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_outputs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_120 _wrap_llmsize_license_outputs_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_redistribution_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_121 _wrap_llmsize_license_notice_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_license_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_commercial_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_122 _wrap_llmsize_use_mau_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_123 _wrap_llmsize_use_mau_at_release_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_use_revenue_usd_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_eu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_multimodal_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_redistribute_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_offered_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_use_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_VERDICT_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_llmsize_finding_about_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_finding_verdict_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_124 _wrap_llmsize_finding_license_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_125 _wrap_llmsize_finding_text_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_126 _wrap_llmsize_finding_clause_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_finding_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_finding_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_license_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_engine_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_release_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_127 _wrap_llmsize_select_request_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_min_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_select_request_max_loss_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_use_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_128 _wrap_llmsize_select_request_origin_exclude_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_129 _wrap_llmsize_select_request_origin_require_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_request_formats_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_130 _wrap_llmsize_select_request_n_formats_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_select_request_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_select_request_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_candidate_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_rank_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_effective_params_b_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_score_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_candidate_decode_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_quality_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_candidate_fit_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_131 _wrap_llmsize_candidate_reason_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_candidate_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_candidate_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_132 _wrap_llmsize_claim_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_claim_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_claim_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_133 _wrap_llmsize_claim_check_weight_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_fits_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_max_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_claim_check_tps_ratio_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_check_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_claim_check_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_134 _wrap_llmsize_hf_family_model_types_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_135 _wrap_llmsize_hf_family_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_hf_family_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_hf_family_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_136 _wrap_llmsize_release_repo_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_137 _wrap_llmsize_release_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_138 _wrap_llmsize_release_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_139 _wrap_llmsize_release_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_140 _wrap_llmsize_release_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_release_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_release_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_141 _wrap_llmsize_ollama_tag_tag_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_142 _wrap_llmsize_ollama_tag_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_143 _wrap_llmsize_ollama_tag_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_144 _wrap_llmsize_ollama_tag_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_ollama_tag_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_ollama_tag_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_resolution_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_how_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_145 _wrap_llmsize_resolution_matched_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_146 _wrap_llmsize_resolution_matched_len_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_147 _wrap_llmsize_resolution_source_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_resolution_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_gpu_resolution_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gpu_resolution_row_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_resolution_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_gpu_resolution_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_GPUS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_58bd6304d5a9d817(void);
-extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_58bd6304d5a9d817(void);
-extern swig_type_148 _wrap_llmsize_version_core_58bd6304d5a9d817(void);
-extern swig_type_149 _wrap_llmsize_data_version_core_58bd6304d5a9d817(void);
-extern swig_type_150 _wrap_llmsize_strerror_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_151 _wrap_llmsize_status_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_152 _wrap_llmsize_model_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_model_at_core_58bd6304d5a9d817(swig_type_153 arg1);
-extern swig_type_154 _wrap_llmsize_gpu_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_gpu_at_core_58bd6304d5a9d817(swig_type_155 arg1);
-extern swig_type_156 _wrap_llmsize_format_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_format_at_core_58bd6304d5a9d817(swig_type_157 arg1);
-extern swig_type_158 _wrap_llmsize_kv_dtype_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_58bd6304d5a9d817(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_efficiency_of_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_159 _wrap_llmsize_how_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_160 _wrap_llmsize_format_from_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_161 _wrap_llmsize_release_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_release_at_core_58bd6304d5a9d817(swig_type_162 arg1);
-extern swig_type_163 _wrap_llmsize_ollama_tag_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_ollama_tag_at_core_58bd6304d5a9d817(swig_type_164 arg1);
-extern uintptr_t _wrap_llmsize_checkpoint_format_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_read_file_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_165 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_gguf_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_166 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_safetensors_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_167 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_file_match_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_file_matches_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, swig_type_168 arg3, swig_voidp arg4);
-extern swig_intgo _wrap_llmsize_model_validate_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_model_check_core_58bd6304d5a9d817(uintptr_t arg1, swig_voidp arg2);
-extern swig_type_169 _wrap_llmsize_component_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_params_of_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_weight_bytes_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_gguf_mix_of_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_170 _wrap_llmsize_ggml_type_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_kv_bytes_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_171 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_activation_bytes_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_172 arg2, swig_type_173 arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_speed_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_fit_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_speed_defaults_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_fit_defaults_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_174 _wrap_llmsize_engine_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_engine_at_core_58bd6304d5a9d817(swig_type_175 arg1);
-extern swig_type_176 _wrap_llmsize_engine_release_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_engine_release_at_core_58bd6304d5a9d817(swig_type_177 arg1);
-extern swig_intgo _wrap_llmsize_valid_tp_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_178 _wrap_llmsize_plan_result_field_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_plan_result_field_core_58bd6304d5a9d817(swig_type_179 arg1);
-extern swig_type_180 _wrap_llmsize_field_u64_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern double _wrap_llmsize_field_f64_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_181 _wrap_llmsize_task_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_182 _wrap_llmsize_verdict_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_183 _wrap_llmsize_reject_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_184 _wrap_llmsize_outcome_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_185 _wrap_llmsize_metric_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_186 _wrap_llmsize_confidence_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_187 _wrap_llmsize_hw_class_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_188 _wrap_llmsize_head_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_type_189 _wrap_llmsize_engine_name_core_58bd6304d5a9d817(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_plan_check_core_58bd6304d5a9d817(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_defaults_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_fit_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_plan_max_context_core_58bd6304d5a9d817(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_max_seqs_core_58bd6304d5a9d817(uintptr_t arg1, swig_voidp arg2);
-extern swig_intgo _wrap_llmsize_plan_min_gpus_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_58bd6304d5a9d817(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_190 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, swig_type_191 arg3, uintptr_t arg4, uintptr_t arg5);
-extern swig_intgo _wrap_llmsize_plan_suggest_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_format_runs_on_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_192 _wrap_llmsize_quality_row_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_58bd6304d5a9d817(swig_type_193 arg1);
-extern swig_intgo _wrap_llmsize_quality_of_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_194 arg2, uintptr_t arg3, swig_type_195 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_196 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_197 _wrap_llmsize_license_count_core_58bd6304d5a9d817(void);
-extern uintptr_t _wrap_llmsize_license_at_core_58bd6304d5a9d817(swig_type_198 arg1);
-extern swig_intgo _wrap_llmsize_model_tasks_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_58bd6304d5a9d817(swig_type_199 arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_license_check_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_license_terms_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
-extern void _wrap_llmsize_select_request_init_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_check_claim_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_params_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_params_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_params_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_weights_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_weights_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_weights_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_u64_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_200 _wrap_llmsize_u64_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_u64_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_u64_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_speed_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_speed_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_speed_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_speed_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_plan_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_plan_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_suggestion_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_suggestion_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_quality_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_quality_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_quality_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_quality_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_license_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_license_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_license_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_license_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_claim_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_claim_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_claim_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_claim_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_format_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_format_out_quality_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_format_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_format_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_weights_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_mix_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_mix_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_mix_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_mix_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gguf_mix_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_201 _wrap_llmsize_plan_why_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_202 _wrap_llmsize_model_why_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_203 _wrap_llmsize_params_component_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_204 _wrap_llmsize_weights_component_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_mix_tensors_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_205 _wrap_llmsize_mix_bytes_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_206 arg2, swig_type_207 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_208 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_209 arg6, swig_type_210 arg7, swig_type_211 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_212 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_213 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_214 arg20, uintptr_t arg21, swig_intgo arg22);
-extern uintptr_t _wrap_llmsize_plan_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_max_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_most_seqs_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_plan_suggest_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_best_format_get_core_58bd6304d5a9d817(uintptr_t arg1, double arg2);
-extern uintptr_t _wrap_llmsize_quality_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_215 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_58bd6304d5a9d817(swig_intgo arg1, swig_type_216 arg2, swig_type_217 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_license_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_58bd6304d5a9d817(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_218 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_58bd6304d5a9d817(swig_type_219 arg1);
-extern uintptr_t _wrap_llmsize_gpu_named_core_58bd6304d5a9d817(swig_type_220 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_58bd6304d5a9d817(swig_type_221 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_58bd6304d5a9d817(swig_type_222 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_58bd6304d5a9d817(swig_type_223 arg1);
-extern swig_intgo _wrap_llmsize_release_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_release_out_engine_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_release_out_release_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_release_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_release_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_engine_release_get_core_58bd6304d5a9d817(swig_type_224 arg1, swig_type_225 arg2);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_58bd6304d5a9d817(swig_type_226 arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_227 _wrap_llmsize_resolution_out_matched_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_resolution_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_resolution_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_58bd6304d5a9d817(swig_type_228 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_58bd6304d5a9d817(swig_type_229 arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_gpu_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_gpu_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_gpu_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_gpu_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_58bd6304d5a9d817(swig_type_230 arg1);
-extern uintptr_t _wrap_llmsize_describe_gpu_get_core_58bd6304d5a9d817(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_231 _wrap_llmsize_names_text_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_names_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_names_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_58bd6304d5a9d817(swig_intgo arg1, swig_type_232 arg2);
-extern swig_intgo _wrap_llmsize_model_result_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_result_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_model_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_model_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_58bd6304d5a9d817(swig_type_233 arg1);
-extern uintptr_t _wrap_llmsize_license_reason_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_license_obligation_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern swig_intgo _wrap_llmsize_parse_result_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_234 _wrap_llmsize_parse_result_model_arg_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_235 _wrap_llmsize_parse_result_quant_arg_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_236 _wrap_llmsize_parse_result_error_flag_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_237 _wrap_llmsize_parse_result_unknown_names_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_parse_result_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_parse_result_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_238 _wrap_llmsize__split_core_58bd6304d5a9d817(swig_type_239 arg1, swig_voidp arg2, swig_type_240 arg3);
-extern void _wrap_llmsize__copy_core_58bd6304d5a9d817(swig_type_241 arg1, swig_type_242 arg2, swig_type_243 arg3, swig_type_244 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_58bd6304d5a9d817(swig_type_245 arg1, swig_type_246 arg2);
-extern swig_intgo _wrap_llmsize_selection_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_247 _wrap_llmsize_selection_n_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_248 _wrap_llmsize_selection_candidates_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_selection_items_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_selection_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_selection_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_249 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_250 arg13, swig_type_251 arg14, swig_intgo arg15);
-extern uintptr_t _wrap_llmsize_selection_at_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2);
-extern void _wrap_llmsize_selection_free_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_gpu_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_252 _wrap_llmsize_sweep_row_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_253 _wrap_llmsize_sweep_row_weight_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_254 _wrap_llmsize_sweep_row_kv_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_255 _wrap_llmsize_sweep_row_activation_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_256 _wrap_llmsize_sweep_row_overhead_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_257 _wrap_llmsize_sweep_row_total_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_258 _wrap_llmsize_sweep_row_usable_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_259 _wrap_llmsize_sweep_row_headroom_bytes_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_260 _wrap_llmsize_sweep_row_max_context_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern double _wrap_llmsize_sweep_row_decode_tps_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_row_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_sweep_row_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_sweep_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_261 _wrap_llmsize_sweep_bad_name_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_262 _wrap_llmsize_sweep_n_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_rows_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_sweep_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_sweep_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_263 _wrap_llmsize__count_core_58bd6304d5a9d817(swig_type_264 arg1);
-extern void _wrap_llmsize__nth_core_58bd6304d5a9d817(swig_type_265 arg1, swig_type_266 arg2, swig_type_267 arg3, swig_type_268 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_58bd6304d5a9d817(swig_type_269 arg1, swig_type_270 arg2, swig_type_271 arg3, swig_type_272 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_273 _wrap_llmsize_sweep_row_size_core_58bd6304d5a9d817(void);
-extern swig_type_274 _wrap_llmsize_blob_data_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_275 _wrap_llmsize_blob_size_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_blob_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_blob_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_bytes_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_sweep_data_core_58bd6304d5a9d817(uintptr_t arg1);
-extern void _wrap_llmsize_sweep_free_core_58bd6304d5a9d817(uintptr_t arg1);
-extern swig_type_276 _wrap_llmsize__bits_core_58bd6304d5a9d817(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_58bd6304d5a9d817(uintptr_t arg1, swig_intgo arg2, swig_type_277 arg3, swig_intgo arg4, swig_type_278 arg5);
-extern uintptr_t _wrap_llmsize_held_plan_plan_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_held_plan_weights_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_held_plan_params_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_held_plan_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_held_plan_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_hold_plan_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_held_plan_plan_core_58bd6304d5a9d817(uintptr_t arg1);
-extern void _wrap_llmsize_held_plan_free_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_58bd6304d5a9d817(uintptr_t arg1, swig_type_279 arg2, swig_intgo arg3);
-extern swig_intgo _wrap_llmsize_file_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_file_out_match_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_file_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_file_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_58bd6304d5a9d817(swig_type_280 arg1);
-extern swig_intgo _wrap_llmsize_use_out_status_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_out_value_get_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_new_llmsize_use_out_core_58bd6304d5a9d817(void);
-extern void _wrap_delete_llmsize_use_out_core_58bd6304d5a9d817(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_58bd6304d5a9d817(swig_type_281 arg1);
+typedef _goslice_ swig_type_280;
+typedef long long swig_type_281;
+typedef _gostring_ swig_type_282;
+typedef _gostring_ swig_type_283;
+extern void _wrap_Swig_free_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_Swig_malloc_core_178989c828da43dd(swig_intgo arg1);
+extern swig_intgo _wrap_LLMSIZE_OK_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_NULL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_CAPACITY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_PARSE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_STATUS_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_TIED_EMBED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_QKV_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_O_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_MLP_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_NORM_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_QKV_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_SHARED_GATE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_ATTN_GATE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_MTP_EMBED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_ENCODER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_TEXT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_IMAGE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_AUDIO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MOD_VIDEO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CHAT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_CODE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_REASONING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_VISION_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_SPEECH_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_RERANK_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TASK_ALL_core_178989c828da43dd(void);
+extern double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_YES_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TERM_NO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_FULL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_SLIDING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_dims_vocab_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_hidden_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_heads_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_kv_heads_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_head_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_ffn_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_dims_max_ctx_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_dims_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_dims_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_kind_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_window_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_attn_layout_global_every_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_attn_layout_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_attn_layout_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_q_lora_rank_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_kv_lora_rank_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_nope_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_qk_rope_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_mla_v_head_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mla_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_mla_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_full_every_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_heads_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_heads_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_k_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_v_dim_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_linear_attn_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_linear_attn_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_experts_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_active_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_expert_ffn_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_shared_ffn_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_dense_first_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_moe_every_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_moe_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_moe_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_norms_per_layer_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_extra_mtp_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_1 _wrap_llmsize_extra_vision_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_extra_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_extra_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HEAD_LM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_POOLER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_MLM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HEAD_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_encoder_head_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_labels_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_positions_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_token_types_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_mel_bins_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_audio_positions_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_encoder_decoder_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_encoder_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_encoder_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_2 _wrap_llmsize_model_id_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_3 _wrap_llmsize_model_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_4 _wrap_llmsize_model_family_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_5 _wrap_llmsize_model_developer_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_6 _wrap_llmsize_model_country_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_7 _wrap_llmsize_model_released_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_8 _wrap_llmsize_model_license_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_9 _wrap_llmsize_model_hf_repos_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_10 _wrap_llmsize_model_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_modalities_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_flags_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_data_disclosed_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_dims_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_attn_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_mla_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_linear_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_moe_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_extra_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_enc_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_11 _wrap_llmsize_model_published_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_12 _wrap_llmsize_model_published_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_13 _wrap_llmsize_model_checkpoint_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_14 _wrap_llmsize_model_checkpoint_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_15 _wrap_llmsize_model_checkpoint_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_model_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_VISION_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_MTP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_178989c828da43dd(void);
+extern swig_voidp _wrap_llmsize_params_by_component_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_16 _wrap_llmsize_params_text_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_17 _wrap_llmsize_params_total_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_18 _wrap_llmsize_params_active_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_params_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FMT_FLOAT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GGUF_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FMT_GPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_Q_ATTN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_Q_FFN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EXPERTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_Q_EMBED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_Q_LM_HEAD_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_BF16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_FP4_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_COMPUTE_INT8_core_178989c828da43dd(void);
+extern swig_type_19 _wrap_llmsize_format_id_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_20 _wrap_llmsize_format_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_kind_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_code_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_bits_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_rows_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_group_bits_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_row_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_col_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_tensor_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_quantizes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_other_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_compute_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_21 _wrap_llmsize_format_notes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_22 _wrap_llmsize_format_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_format_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_KV_F16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_F32_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_FP8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q8_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q5_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_Q4_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_IQ4_NL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_NVFP4_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_178989c828da43dd(void);
+extern swig_type_23 _wrap_llmsize_kv_dtype_info_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_24 _wrap_llmsize_kv_dtype_info_aliases_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_kv_dtype_info_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_kv_dtype_info_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HW_DATACENTER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CONSUMER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HW_APPLE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HW_UNIFIED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_178989c828da43dd(void);
+extern swig_type_25 _wrap_llmsize_gpu_id_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_26 _wrap_llmsize_gpu_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_27 _wrap_llmsize_gpu_vendor_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_28 _wrap_llmsize_gpu_aliases_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_29 _wrap_llmsize_gpu_mem_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_usable_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_hw_class_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_bw_gbs_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_bf16_tflops_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_fp8_tflops_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_fp4_tflops_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_gpu_int8_tops_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_30 _wrap_llmsize_gpu_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_31 _wrap_llmsize_gpu_memory_options_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_gpu_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_expected_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_layer_us_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_kv_cost_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_low_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_high_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_efficiency_prefill_mfu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_efficiency_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_efficiency_core_178989c828da43dd(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_weights_by_component_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_33 _wrap_llmsize_weights_total_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_34 _wrap_llmsize_weights_active_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_weights_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F32_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_2_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_3_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q2_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q3_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q5_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q6_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q8_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ3_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ2_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I32_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_I64_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_F64_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ1_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_BF16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ1_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TQ2_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_178989c828da43dd(void);
+extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_ggml_type_info_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FT_F32_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_F16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_BF16_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q8_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q2_K_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q3_K_L_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q4_K_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q5_K_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_Q6_K_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_XS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ2_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_XS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ3_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_S_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ1_M_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_NL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_IQ4_XS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ1_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_TQ2_0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FT_COUNT_core_178989c828da43dd(void);
+extern swig_voidp _wrap_llmsize_gguf_mix_tensors_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_voidp _wrap_llmsize_gguf_mix_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gguf_mix_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_gguf_mix_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_kind_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_version_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_43 _wrap_llmsize_file_info_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_44 _wrap_llmsize_file_info_dtype_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_info_mix_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_info_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_file_info_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_request_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_45 _wrap_llmsize_speed_request_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_46 _wrap_llmsize_speed_request_prompt_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_47 _wrap_llmsize_speed_request_gen_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_request_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_speed_request_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_low_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_ttft_s_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_e2e_s_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_48 _wrap_llmsize_speed_result_bytes_per_step_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_speed_result_compute_bound_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_speed_result_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_fit_request_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_49 _wrap_llmsize_fit_request_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_50 _wrap_llmsize_fit_request_overhead_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_request_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_fit_request_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_51 _wrap_llmsize_fit_result_weight_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_52 _wrap_llmsize_fit_result_kv_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_53 _wrap_llmsize_fit_result_overhead_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_54 _wrap_llmsize_fit_result_total_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_55 _wrap_llmsize_fit_result_usable_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_56 _wrap_llmsize_fit_result_headroom_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_57 _wrap_llmsize_fit_result_activation_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_fit_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_fit_result_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_178989c828da43dd(void);
+extern swig_type_58 _wrap_llmsize_quality_row_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_59 _wrap_llmsize_quality_row_family_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_60 _wrap_llmsize_quality_row_ref_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_ref_params_b_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_loss_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_row_kld_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_61 _wrap_llmsize_quality_row_benchmark_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_62 _wrap_llmsize_quality_row_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_row_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_quality_row_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_REFERENCE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_SCALED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CONF_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_quality_metric_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_confidence_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_low_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_loss_high_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_quality_kld_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_ref_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_63 _wrap_llmsize_quality_note_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_quality_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_VLLM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_178989c828da43dd(void);
+extern swig_type_64 _wrap_llmsize_engine_info_id_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_65 _wrap_llmsize_engine_info_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_66 _wrap_llmsize_engine_info_aliases_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_67 _wrap_llmsize_engine_info_device_reserved_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_68 _wrap_llmsize_engine_info_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_69 _wrap_llmsize_engine_info_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_engine_info_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_engine_info_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_BATCH_160_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_FIT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_engine_release_engine_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_70 _wrap_llmsize_engine_release_version_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_71 _wrap_llmsize_engine_release_date_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_rules_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_engine_release_mem_fraction_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_block_size_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_ctx_pad_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_72 _wrap_llmsize_engine_release_default_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_ubatch_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_73 _wrap_llmsize_engine_release_default_batched_tokens_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_74 _wrap_llmsize_engine_release_overhead_tp1_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_75 _wrap_llmsize_engine_release_overhead_tpn_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_76 _wrap_llmsize_engine_release_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_engine_release_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_engine_release_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_EAGER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_plan_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_engine_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_release_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tp_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_pp_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_dp_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_77 _wrap_llmsize_plan_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_max_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_mem_fraction_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_78 _wrap_llmsize_plan_batched_tokens_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_block_size_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_host_bw_gbs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_flags_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_79 _wrap_llmsize_plan_kv_pool_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_weights_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_plan_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_plan_result_fits_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_outcome_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_80 _wrap_llmsize_plan_result_weight_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_81 _wrap_llmsize_plan_result_kv_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_82 _wrap_llmsize_plan_result_activation_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_83 _wrap_llmsize_plan_result_overhead_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_84 _wrap_llmsize_plan_result_total_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_85 _wrap_llmsize_plan_result_usable_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_86 _wrap_llmsize_plan_result_headroom_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_87 _wrap_llmsize_plan_result_host_weight_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_88 _wrap_llmsize_plan_result_host_kv_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_89 _wrap_llmsize_plan_result_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_90 _wrap_llmsize_plan_result_cache_cells_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_91 _wrap_llmsize_plan_result_swa_cells_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_92 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_93 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_94 _wrap_llmsize_plan_result_kv_blocks_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_max_concurrency_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_95 _wrap_llmsize_plan_result_max_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_96 _wrap_llmsize_plan_result_refusal_needed_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_97 _wrap_llmsize_plan_result_refusal_available_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_low_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_plan_result_decode_tps_high_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_plan_result_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_FIELD_BOOL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_178989c828da43dd(void);
+extern swig_type_98 _wrap_llmsize_field_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_field_kind_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_99 _wrap_llmsize_field_offset_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_100 _wrap_llmsize_field_meaning_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_field_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_field_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_101 _wrap_llmsize_suggestion_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_suggestion_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_GATE_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_GRANT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_GATE_DISPLAY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_178989c828da43dd(void);
+extern swig_type_102 _wrap_llmsize_license_id_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_103 _wrap_llmsize_license_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_104 _wrap_llmsize_license_spdx_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_105 _wrap_llmsize_license_licensor_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_106 _wrap_llmsize_license_version_date_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_107 _wrap_llmsize_license_governing_law_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_108 _wrap_llmsize_license_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_109 _wrap_llmsize_license_confidence_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_commercial_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_110 _wrap_llmsize_license_commercial_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_111 _wrap_llmsize_license_commercial_duty_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_112 _wrap_llmsize_license_mau_limit_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_113 _wrap_llmsize_license_mau_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_license_revenue_limit_usd_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_114 _wrap_llmsize_license_revenue_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_115 _wrap_llmsize_license_display_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_116 _wrap_llmsize_license_display_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_117 _wrap_llmsize_license_naming_rule_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_118 _wrap_llmsize_license_aup_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_119 _wrap_llmsize_license_eu_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_outputs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_120 _wrap_llmsize_license_outputs_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_redistribution_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_121 _wrap_llmsize_license_notice_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_license_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_commercial_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_122 _wrap_llmsize_use_mau_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_123 _wrap_llmsize_use_mau_at_release_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_use_revenue_usd_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_eu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_multimodal_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_redistribute_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_offered_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_use_train_on_outputs_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_use_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_VERDICT_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_MAU_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_llmsize_finding_about_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_finding_verdict_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_124 _wrap_llmsize_finding_license_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_125 _wrap_llmsize_finding_text_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_126 _wrap_llmsize_finding_clause_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_finding_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_finding_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_reasons_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_result_n_obligations_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_license_result_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_gpus_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_engine_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_release_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_127 _wrap_llmsize_select_request_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_min_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_select_request_max_loss_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_use_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_128 _wrap_llmsize_select_request_origin_exclude_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_129 _wrap_llmsize_select_request_origin_require_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_formats_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_130 _wrap_llmsize_select_request_n_formats_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_request_models_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_131 _wrap_llmsize_select_request_n_models_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_select_request_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_select_request_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_TASK_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_LICENSE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_MEMORY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_QUALITY_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_SPEED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_REJECT_COUNT_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_candidate_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rejected_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_rank_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_effective_params_b_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_score_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_candidate_decode_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_quality_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_candidate_fit_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_132 _wrap_llmsize_candidate_reason_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_candidate_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_candidate_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_133 _wrap_llmsize_claim_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_claim_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_claim_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_134 _wrap_llmsize_claim_check_weight_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_fits_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_max_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_claim_check_tps_ratio_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_check_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_claim_check_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_135 _wrap_llmsize_hf_family_model_types_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_136 _wrap_llmsize_hf_family_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_hf_family_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_hf_family_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_137 _wrap_llmsize_release_repo_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_138 _wrap_llmsize_release_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_139 _wrap_llmsize_release_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_140 _wrap_llmsize_release_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_141 _wrap_llmsize_release_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_release_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_release_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_142 _wrap_llmsize_ollama_tag_tag_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_143 _wrap_llmsize_ollama_tag_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_144 _wrap_llmsize_ollama_tag_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_145 _wrap_llmsize_ollama_tag_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_ollama_tag_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_ollama_tag_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_REPO_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_RELEASE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_DERIVED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_OLLAMA_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_HOW_COUNT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NONE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_NAME_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_RELEASE_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_OLLAMA_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_DEFAULT_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_FROM_COUNT_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_resolution_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_how_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_146 _wrap_llmsize_resolution_matched_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_147 _wrap_llmsize_resolution_matched_len_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_148 _wrap_llmsize_resolution_source_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_resolution_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_NAMED_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_gpu_resolution_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gpu_resolution_row_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_resolution_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_gpu_resolution_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_LLMSIZE_TABLE_MODELS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_GPUS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_178989c828da43dd(void);
+extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_178989c828da43dd(void);
+extern swig_type_149 _wrap_llmsize_version_core_178989c828da43dd(void);
+extern swig_type_150 _wrap_llmsize_data_version_core_178989c828da43dd(void);
+extern swig_type_151 _wrap_llmsize_strerror_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_152 _wrap_llmsize_status_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_153 _wrap_llmsize_model_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_model_at_core_178989c828da43dd(swig_type_154 arg1);
+extern swig_type_155 _wrap_llmsize_gpu_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_gpu_at_core_178989c828da43dd(swig_type_156 arg1);
+extern swig_type_157 _wrap_llmsize_format_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_format_at_core_178989c828da43dd(swig_type_158 arg1);
+extern swig_type_159 _wrap_llmsize_kv_dtype_name_core_178989c828da43dd(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_178989c828da43dd(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_efficiency_of_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_160 _wrap_llmsize_how_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_161 _wrap_llmsize_format_from_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_162 _wrap_llmsize_release_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_release_at_core_178989c828da43dd(swig_type_163 arg1);
+extern swig_type_164 _wrap_llmsize_ollama_tag_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_ollama_tag_at_core_178989c828da43dd(swig_type_165 arg1);
+extern uintptr_t _wrap_llmsize_checkpoint_format_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_read_file_core_178989c828da43dd(uintptr_t arg1, swig_type_166 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_gguf_core_178989c828da43dd(uintptr_t arg1, swig_type_167 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_safetensors_core_178989c828da43dd(uintptr_t arg1, swig_type_168 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_file_match_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_file_matches_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, swig_type_169 arg3, swig_voidp arg4);
+extern swig_intgo _wrap_llmsize_model_validate_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_model_check_core_178989c828da43dd(uintptr_t arg1, swig_voidp arg2);
+extern swig_type_170 _wrap_llmsize_component_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_params_of_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_weight_bytes_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_gguf_mix_of_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_type_171 _wrap_llmsize_ggml_type_name_core_178989c828da43dd(swig_intgo arg1);
+extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_178989c828da43dd(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_kv_bytes_core_178989c828da43dd(uintptr_t arg1, swig_type_172 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_activation_bytes_core_178989c828da43dd(uintptr_t arg1, swig_type_173 arg2, swig_type_174 arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_speed_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_speed_defaults_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_fit_defaults_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_175 _wrap_llmsize_engine_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_engine_at_core_178989c828da43dd(swig_type_176 arg1);
+extern swig_type_177 _wrap_llmsize_engine_release_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_engine_release_at_core_178989c828da43dd(swig_type_178 arg1);
+extern swig_intgo _wrap_llmsize_valid_tp_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_179 _wrap_llmsize_plan_result_field_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_plan_result_field_core_178989c828da43dd(swig_type_180 arg1);
+extern swig_type_181 _wrap_llmsize_field_u64_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern double _wrap_llmsize_field_f64_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_182 _wrap_llmsize_task_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_183 _wrap_llmsize_verdict_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_184 _wrap_llmsize_reject_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_185 _wrap_llmsize_outcome_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_186 _wrap_llmsize_metric_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_187 _wrap_llmsize_confidence_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_188 _wrap_llmsize_hw_class_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_189 _wrap_llmsize_head_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_type_190 _wrap_llmsize_engine_name_core_178989c828da43dd(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_plan_check_core_178989c828da43dd(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_defaults_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_fit_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_plan_max_context_core_178989c828da43dd(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_max_seqs_core_178989c828da43dd(uintptr_t arg1, swig_voidp arg2);
+extern swig_intgo _wrap_llmsize_plan_min_gpus_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_178989c828da43dd(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_191 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, swig_type_192 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_suggest_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_format_runs_on_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_type_193 _wrap_llmsize_quality_row_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_178989c828da43dd(swig_type_194 arg1);
+extern swig_intgo _wrap_llmsize_quality_of_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_best_format_core_178989c828da43dd(uintptr_t arg1, swig_type_195 arg2, uintptr_t arg3, swig_type_196 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_197 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_198 _wrap_llmsize_license_count_core_178989c828da43dd(void);
+extern uintptr_t _wrap_llmsize_license_at_core_178989c828da43dd(swig_type_199 arg1);
+extern swig_intgo _wrap_llmsize_model_tasks_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_use_core_178989c828da43dd(swig_type_200 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_license_check_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_license_terms_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
+extern void _wrap_llmsize_select_request_init_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_check_claim_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_params_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_params_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_params_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_weights_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_weights_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_weights_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_u64_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_201 _wrap_llmsize_u64_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_u64_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_u64_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_speed_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_speed_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_speed_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_speed_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_plan_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_plan_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_suggestion_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_suggestion_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_suggestion_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_suggestion_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_quality_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_quality_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_quality_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_quality_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_license_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_license_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_license_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_license_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_claim_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_claim_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_claim_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_claim_out_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_format_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_format_out_quality_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_format_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_format_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_weights_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_mix_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_mix_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_mix_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_mix_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gguf_mix_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_202 _wrap_llmsize_plan_why_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_203 _wrap_llmsize_model_why_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_204 _wrap_llmsize_params_component_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_205 _wrap_llmsize_weights_component_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_mix_tensors_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_206 _wrap_llmsize_mix_bytes_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_178989c828da43dd(uintptr_t arg1, swig_type_207 arg2, swig_type_208 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_178989c828da43dd(uintptr_t arg1, swig_type_209 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_210 arg6, swig_type_211 arg7, swig_type_212 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_213 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_214 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_215 arg20, uintptr_t arg21, swig_intgo arg22);
+extern uintptr_t _wrap_llmsize_plan_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_max_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_most_seqs_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_plan_suggest_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_best_format_get_core_178989c828da43dd(uintptr_t arg1, double arg2);
+extern uintptr_t _wrap_llmsize_quality_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_best_format_get_core_178989c828da43dd(uintptr_t arg1, swig_type_216 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_178989c828da43dd(swig_intgo arg1, swig_type_217 arg2, swig_type_218 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_license_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2);
+extern uintptr_t _wrap_llmsize_claim_get_core_178989c828da43dd(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_219 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_178989c828da43dd(swig_type_220 arg1);
+extern uintptr_t _wrap_llmsize_gpu_named_core_178989c828da43dd(swig_type_221 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_178989c828da43dd(swig_type_222 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_178989c828da43dd(swig_type_223 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_178989c828da43dd(swig_type_224 arg1);
+extern swig_intgo _wrap_llmsize_release_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_release_out_engine_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_release_out_release_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_release_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_release_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_engine_release_get_core_178989c828da43dd(swig_type_225 arg1, swig_type_226 arg2);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_178989c828da43dd(swig_type_227 arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_228 _wrap_llmsize_resolution_out_matched_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_resolution_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_resolution_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_get_core_178989c828da43dd(swig_type_229 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_178989c828da43dd(swig_type_230 arg1, uintptr_t arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_gpu_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_gpu_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_gpu_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_gpu_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_178989c828da43dd(swig_type_231 arg1);
+extern uintptr_t _wrap_llmsize_describe_gpu_get_core_178989c828da43dd(double arg1, double arg2, double arg3, swig_intgo arg4);
+extern swig_type_232 _wrap_llmsize_names_text_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_names_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_names_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_close_names_core_178989c828da43dd(swig_intgo arg1, swig_type_233 arg2);
+extern swig_intgo _wrap_llmsize_model_result_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_result_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_model_result_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_178989c828da43dd(swig_type_234 arg1);
+extern uintptr_t _wrap_llmsize_license_reason_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_license_obligation_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern swig_intgo _wrap_llmsize_parse_result_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize_parse_result_model_arg_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_236 _wrap_llmsize_parse_result_quant_arg_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_237 _wrap_llmsize_parse_result_error_flag_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_238 _wrap_llmsize_parse_result_unknown_names_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_parse_result_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_parse_result_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_239 _wrap_llmsize__split_core_178989c828da43dd(swig_type_240 arg1, swig_voidp arg2, swig_type_241 arg3);
+extern void _wrap_llmsize__copy_core_178989c828da43dd(swig_type_242 arg1, swig_type_243 arg2, swig_type_244 arg3, swig_type_245 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_178989c828da43dd(swig_type_246 arg1, swig_type_247 arg2);
+extern swig_type_248 _wrap_llmsize_model_list_n_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_list_items_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_model_list_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_model_list_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_model_list_new_core_178989c828da43dd(swig_intgo arg1);
+extern swig_intgo _wrap_llmsize_model_list_set_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
+extern void _wrap_llmsize_model_list_free_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_selection_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_249 _wrap_llmsize_selection_n_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_250 _wrap_llmsize_selection_candidates_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_selection_items_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_selection_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_selection_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_select_run_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_251 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_252 arg13, swig_type_253 arg14, swig_intgo arg15, uintptr_t arg16);
+extern uintptr_t _wrap_llmsize_selection_at_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2);
+extern void _wrap_llmsize_selection_free_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_gpu_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_254 _wrap_llmsize_sweep_row_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_255 _wrap_llmsize_sweep_row_weight_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_256 _wrap_llmsize_sweep_row_kv_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_257 _wrap_llmsize_sweep_row_activation_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_258 _wrap_llmsize_sweep_row_overhead_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_259 _wrap_llmsize_sweep_row_total_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_260 _wrap_llmsize_sweep_row_usable_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_261 _wrap_llmsize_sweep_row_headroom_bytes_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_262 _wrap_llmsize_sweep_row_max_context_get_core_178989c828da43dd(uintptr_t arg1);
+extern double _wrap_llmsize_sweep_row_decode_tps_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_row_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_sweep_row_core_178989c828da43dd(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_sweep_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_263 _wrap_llmsize_sweep_bad_name_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_264 _wrap_llmsize_sweep_n_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_rows_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_sweep_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_sweep_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_265 _wrap_llmsize__count_core_178989c828da43dd(swig_type_266 arg1);
+extern void _wrap_llmsize__nth_core_178989c828da43dd(swig_type_267 arg1, swig_type_268 arg2, swig_type_269 arg3, swig_type_270 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_178989c828da43dd(swig_type_271 arg1, swig_type_272 arg2, swig_type_273 arg3, swig_type_274 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_275 _wrap_llmsize_sweep_row_size_core_178989c828da43dd(void);
+extern swig_type_276 _wrap_llmsize_blob_data_get_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_277 _wrap_llmsize_blob_size_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_blob_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_blob_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_bytes_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_sweep_data_core_178989c828da43dd(uintptr_t arg1);
+extern void _wrap_llmsize_sweep_free_core_178989c828da43dd(uintptr_t arg1);
+extern swig_type_278 _wrap_llmsize__bits_core_178989c828da43dd(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_178989c828da43dd(uintptr_t arg1, swig_intgo arg2, swig_type_279 arg3, swig_intgo arg4, swig_type_280 arg5);
+extern uintptr_t _wrap_llmsize_held_plan_plan_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_held_plan_weights_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_held_plan_params_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_held_plan_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_held_plan_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_hold_plan_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_held_plan_plan_core_178989c828da43dd(uintptr_t arg1);
+extern void _wrap_llmsize_held_plan_free_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_plan_with_core_178989c828da43dd(uintptr_t arg1, swig_type_281 arg2, swig_intgo arg3);
+extern swig_intgo _wrap_llmsize_file_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_file_out_match_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_file_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_file_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_178989c828da43dd(swig_type_282 arg1);
+extern swig_intgo _wrap_llmsize_use_out_status_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_out_value_get_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_new_llmsize_use_out_core_178989c828da43dd(void);
+extern void _wrap_delete_llmsize_use_out_core_178989c828da43dd(uintptr_t arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_178989c828da43dd(swig_type_283 arg1);
 #undef intgo
 */
 import "C"
@@ -1409,13 +1420,13 @@ func swigCopyString(s string) string {
 
 func Swig_free(arg1 uintptr) {
 	_swig_i_0 := arg1
-	C._wrap_Swig_free_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_Swig_free_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 func Swig_malloc(arg1 int) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_Swig_malloc_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_Swig_malloc_core_178989c828da43dd(C.swig_intgo(_swig_i_0)))
 	return swig_r
 }
 
@@ -1430,427 +1441,427 @@ const LLMSIZE_MAX_FORMATS uint = 256
 type Enum_SS_llmsize_status int
 func _swig_getLLMSIZE_OK() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_OK_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OK Enum_SS_llmsize_status = _swig_getLLMSIZE_OK()
 func _swig_getLLMSIZE_ERR_NULL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_NULL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_NULL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_NULL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_MODEL()
 func _swig_getLLMSIZE_ERR_UNKNOWN_GPU() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_GPU Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_GPU()
 func _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_FORMAT Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_FORMAT()
 func _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_KV_DTYPE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_KV_DTYPE()
 func _swig_getLLMSIZE_ERR_INVALID_MODEL() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_MODEL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_MODEL Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_MODEL()
 func _swig_getLLMSIZE_ERR_INVALID_ARG() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_INVALID_ARG_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_INVALID_ARG Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_INVALID_ARG()
 func _swig_getLLMSIZE_ERR_OVERFLOW() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_OVERFLOW_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_OVERFLOW Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_OVERFLOW()
 func _swig_getLLMSIZE_ERR_UNSUPPORTED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNSUPPORTED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNSUPPORTED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNSUPPORTED()
 func _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_LICENSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_LICENSE()
 func _swig_getLLMSIZE_ERR_CAPACITY() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_CAPACITY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_CAPACITY Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_CAPACITY()
 func _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_ENGINE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_ENGINE()
 func _swig_getLLMSIZE_ERR_PARSE() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_PARSE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_PARSE Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_PARSE()
 func _swig_getLLMSIZE_ERR_TRUNCATED() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_TRUNCATED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_TRUNCATED Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_TRUNCATED()
 func _swig_getLLMSIZE_ERR_AMBIGUOUS() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_AMBIGUOUS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_AMBIGUOUS Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_AMBIGUOUS()
 func _swig_getLLMSIZE_ERR_UNKNOWN_VERSION() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ERR_UNKNOWN_VERSION Enum_SS_llmsize_status = _swig_getLLMSIZE_ERR_UNKNOWN_VERSION()
 func _swig_getLLMSIZE_STATUS_COUNT() (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_LLMSIZE_STATUS_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_STATUS_COUNT Enum_SS_llmsize_status = _swig_getLLMSIZE_STATUS_COUNT()
 func _swig_getLLMSIZE_F_TIED_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_TIED_EMBED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_TIED_EMBED int = _swig_getLLMSIZE_F_TIED_EMBED()
 func _swig_getLLMSIZE_F_QKV_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QKV_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_QKV_BIAS int = _swig_getLLMSIZE_F_QKV_BIAS()
 func _swig_getLLMSIZE_F_O_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_O_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_O_BIAS int = _swig_getLLMSIZE_F_O_BIAS()
 func _swig_getLLMSIZE_F_MLP_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MLP_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_MLP_BIAS int = _swig_getLLMSIZE_F_MLP_BIAS()
 func _swig_getLLMSIZE_F_QK_NORM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM int = _swig_getLLMSIZE_F_QK_NORM()
 func _swig_getLLMSIZE_F_QK_NORM_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_QK_NORM_FULL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_QK_NORM_FULL int = _swig_getLLMSIZE_F_QK_NORM_FULL()
 func _swig_getLLMSIZE_F_NORM_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NORM_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_NORM_BIAS int = _swig_getLLMSIZE_F_NORM_BIAS()
 func _swig_getLLMSIZE_F_NONGATED_MLP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NONGATED_MLP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_NONGATED_MLP int = _swig_getLLMSIZE_F_NONGATED_MLP()
 func _swig_getLLMSIZE_F_FUSED_QKV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_QKV_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_QKV int = _swig_getLLMSIZE_F_FUSED_QKV()
 func _swig_getLLMSIZE_F_ATTN_SINKS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_SINKS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_SINKS int = _swig_getLLMSIZE_F_ATTN_SINKS()
 func _swig_getLLMSIZE_F_ROUTER_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ROUTER_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_ROUTER_BIAS int = _swig_getLLMSIZE_F_ROUTER_BIAS()
 func _swig_getLLMSIZE_F_EXPERT_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_EXPERT_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_EXPERT_BIAS int = _swig_getLLMSIZE_F_EXPERT_BIAS()
 func _swig_getLLMSIZE_F_SHARED_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_SHARED_GATE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_SHARED_GATE int = _swig_getLLMSIZE_F_SHARED_GATE()
 func _swig_getLLMSIZE_F_ATTN_GATE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ATTN_GATE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_ATTN_GATE int = _swig_getLLMSIZE_F_ATTN_GATE()
 func _swig_getLLMSIZE_F_MTP_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_MTP_EMBED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_MTP_EMBED int = _swig_getLLMSIZE_F_MTP_EMBED()
 func _swig_getLLMSIZE_F_ENCODER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_ENCODER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_ENCODER int = _swig_getLLMSIZE_F_ENCODER()
 func _swig_getLLMSIZE_F_FALCON_QUANT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FALCON_QUANT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_FALCON_QUANT int = _swig_getLLMSIZE_F_FALCON_QUANT()
 func _swig_getLLMSIZE_F_NO_K_BIAS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_NO_K_BIAS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_NO_K_BIAS int = _swig_getLLMSIZE_F_NO_K_BIAS()
 func _swig_getLLMSIZE_F_FUSED_GATE_UP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_F_FUSED_GATE_UP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_F_FUSED_GATE_UP int = _swig_getLLMSIZE_F_FUSED_GATE_UP()
 func _swig_getLLMSIZE_MOD_TEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_TEXT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MOD_TEXT int = _swig_getLLMSIZE_MOD_TEXT()
 func _swig_getLLMSIZE_MOD_IMAGE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_IMAGE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MOD_IMAGE int = _swig_getLLMSIZE_MOD_IMAGE()
 func _swig_getLLMSIZE_MOD_AUDIO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_AUDIO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MOD_AUDIO int = _swig_getLLMSIZE_MOD_AUDIO()
 func _swig_getLLMSIZE_MOD_VIDEO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_MOD_VIDEO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MOD_VIDEO int = _swig_getLLMSIZE_MOD_VIDEO()
 func _swig_getLLMSIZE_TASK_BIT_CHAT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CHAT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CHAT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_CHAT int = _swig_getLLMSIZE_TASK_BIT_CHAT()
 func _swig_getLLMSIZE_TASK_BIT_CODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CODE_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_CODE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_CODE int = _swig_getLLMSIZE_TASK_BIT_CODE()
 func _swig_getLLMSIZE_TASK_BIT_REASONING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_REASONING_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_REASONING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_REASONING int = _swig_getLLMSIZE_TASK_BIT_REASONING()
 func _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_MULTILINGUAL int = _swig_getLLMSIZE_TASK_BIT_MULTILINGUAL()
 func _swig_getLLMSIZE_TASK_BIT_VISION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_VISION_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_VISION_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_VISION int = _swig_getLLMSIZE_TASK_BIT_VISION()
 func _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_BIT_LONG_CONTEXT()
 func _swig_getLLMSIZE_TASK_BIT_EMBEDDING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_EMBEDDING int = _swig_getLLMSIZE_TASK_BIT_EMBEDDING()
 func _swig_getLLMSIZE_TASK_BIT_SPEECH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_SPEECH_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_SPEECH_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_SPEECH int = _swig_getLLMSIZE_TASK_BIT_SPEECH()
 func _swig_getLLMSIZE_TASK_BIT_RERANK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_RERANK_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_BIT_RERANK_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_BIT_RERANK int = _swig_getLLMSIZE_TASK_BIT_RERANK()
 func _swig_getLLMSIZE_TASK_COUNT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_COUNT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_COUNT int = _swig_getLLMSIZE_TASK_COUNT()
 func _swig_getLLMSIZE_TASK_CHAT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CHAT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CHAT int = _swig_getLLMSIZE_TASK_CHAT()
 func _swig_getLLMSIZE_TASK_CODE() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_CODE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_CODE int = _swig_getLLMSIZE_TASK_CODE()
 func _swig_getLLMSIZE_TASK_REASONING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_REASONING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_REASONING int = _swig_getLLMSIZE_TASK_REASONING()
 func _swig_getLLMSIZE_TASK_MULTILINGUAL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_MULTILINGUAL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_MULTILINGUAL int = _swig_getLLMSIZE_TASK_MULTILINGUAL()
 func _swig_getLLMSIZE_TASK_VISION() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_VISION_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_VISION int = _swig_getLLMSIZE_TASK_VISION()
 func _swig_getLLMSIZE_TASK_LONG_CONTEXT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_LONG_CONTEXT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_LONG_CONTEXT int = _swig_getLLMSIZE_TASK_LONG_CONTEXT()
 func _swig_getLLMSIZE_TASK_EMBEDDING() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_EMBEDDING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_EMBEDDING int = _swig_getLLMSIZE_TASK_EMBEDDING()
 func _swig_getLLMSIZE_TASK_SPEECH() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_SPEECH_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_SPEECH int = _swig_getLLMSIZE_TASK_SPEECH()
 func _swig_getLLMSIZE_TASK_RERANK() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_RERANK_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TASK_RERANK int = _swig_getLLMSIZE_TASK_RERANK()
 func _swig_getLLMSIZE_TASK_ALL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_TASK_ALL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_TASK_ALL_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -1862,7 +1873,7 @@ const LLMSIZE_DEFAULT_PROMPT uint = 512
 const LLMSIZE_DEFAULT_GEN uint = 256
 func _swig_getLLMSIZE_DEFAULT_MIN_TPS() (_swig_ret float64) {
 	var swig_r float64
-	swig_r = (float64)(C._wrap_LLMSIZE_DEFAULT_MIN_TPS_core_58bd6304d5a9d817())
+	swig_r = (float64)(C._wrap_LLMSIZE_DEFAULT_MIN_TPS_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -1871,21 +1882,21 @@ const LLMSIZE_DEFAULT_MAX_LOSS_PCT float64 = 10.0
 type Enum_SS_llmsize_term int
 func _swig_getLLMSIZE_TERM_UNKNOWN() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_UNKNOWN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TERM_UNKNOWN Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_UNKNOWN()
 func _swig_getLLMSIZE_TERM_YES() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_YES_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TERM_YES Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_YES()
 func _swig_getLLMSIZE_TERM_NO() (_swig_ret Enum_SS_llmsize_term) {
 	var swig_r Enum_SS_llmsize_term
-	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_term)(C._wrap_LLMSIZE_TERM_NO_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -1893,21 +1904,21 @@ var LLMSIZE_TERM_NO Enum_SS_llmsize_term = _swig_getLLMSIZE_TERM_NO()
 type Enum_SS_llmsize_attn_kind int
 func _swig_getLLMSIZE_ATTN_FULL() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_FULL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_FULL Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_FULL()
 func _swig_getLLMSIZE_ATTN_SLIDING() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_SLIDING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ATTN_SLIDING Enum_SS_llmsize_attn_kind = _swig_getLLMSIZE_ATTN_SLIDING()
 func _swig_getLLMSIZE_ATTN_CHUNKED() (_swig_ret Enum_SS_llmsize_attn_kind) {
 	var swig_r Enum_SS_llmsize_attn_kind
-	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_attn_kind)(C._wrap_LLMSIZE_ATTN_CHUNKED_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -1924,68 +1935,68 @@ func (p SwigcptrLlmsize_dims) SwigIsLlmsize_dims() {
 func (arg1 SwigcptrLlmsize_dims) GetVocab() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_vocab_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHidden() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_hidden_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetLayers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHeads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_heads_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetKv_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_kv_heads_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetHead_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_head_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetFfn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_ffn_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_dims) GetMax_ctx() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_dims_max_ctx_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_dims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_new_llmsize_dims_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_dims(arg1 Llmsize_dims) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_dims_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_dims_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_dims interface {
@@ -2013,33 +2024,33 @@ func (p SwigcptrLlmsize_attn_layout) SwigIsLlmsize_attn_layout() {
 func (arg1 SwigcptrLlmsize_attn_layout) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_kind_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetWindow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_window_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_attn_layout) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_attn_layout_global_every_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_attn_layout() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_new_llmsize_attn_layout_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_attn_layout(arg1 Llmsize_attn_layout) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_attn_layout_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_attn_layout_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_attn_layout interface {
@@ -2062,47 +2073,47 @@ func (p SwigcptrLlmsize_mla) SwigIsLlmsize_mla() {
 func (arg1 SwigcptrLlmsize_mla) GetQ_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_q_lora_rank_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetKv_lora_rank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_kv_lora_rank_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_nope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_nope_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetQk_rope_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_qk_rope_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mla) GetV_head_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_mla_v_head_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_mla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_new_llmsize_mla_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_mla(arg1 Llmsize_mla) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mla_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mla_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mla interface {
@@ -2127,54 +2138,54 @@ func (p SwigcptrLlmsize_linear_attn) SwigIsLlmsize_linear_attn() {
 func (arg1 SwigcptrLlmsize_linear_attn) GetFull_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_full_every_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_heads_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_heads() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_heads_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetK_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_k_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetV_dim() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_v_dim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_linear_attn) GetConv_kernel() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_linear_attn_conv_kernel_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_linear_attn() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_new_llmsize_linear_attn_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_linear_attn(arg1 Llmsize_linear_attn) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_linear_attn_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_linear_attn_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_linear_attn interface {
@@ -2200,61 +2211,61 @@ func (p SwigcptrLlmsize_moe) SwigIsLlmsize_moe() {
 func (arg1 SwigcptrLlmsize_moe) GetExperts() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_experts_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetActive() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_active_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetExpert_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_expert_ffn_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetShared_ffn() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_shared_ffn_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetDense_first() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_dense_first_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_moe) GetEvery() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_moe_every_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_moe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_new_llmsize_moe_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_moe(arg1 Llmsize_moe) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_moe_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_moe_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_moe interface {
@@ -2281,33 +2292,33 @@ func (p SwigcptrLlmsize_extra) SwigIsLlmsize_extra() {
 func (arg1 SwigcptrLlmsize_extra) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_norms_per_layer_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetMtp_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_extra_mtp_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_extra) GetVision_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_extra_vision_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_extra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_new_llmsize_extra_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_extra(arg1 Llmsize_extra) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_extra_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_extra_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_extra interface {
@@ -2321,42 +2332,42 @@ type Llmsize_extra interface {
 type Enum_SS_llmsize_head int
 func _swig_getLLMSIZE_HEAD_LM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_LM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_LM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_LM()
 func _swig_getLLMSIZE_HEAD_NONE() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_NONE Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_NONE()
 func _swig_getLLMSIZE_HEAD_POOLER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_POOLER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_POOLER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_POOLER()
 func _swig_getLLMSIZE_HEAD_CLASSIFIER() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_CLASSIFIER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_CLASSIFIER Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_CLASSIFIER()
 func _swig_getLLMSIZE_HEAD_MLM() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_MLM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HEAD_MLM Enum_SS_llmsize_head = _swig_getLLMSIZE_HEAD_MLM()
 func _swig_getLLMSIZE_HEAD_COUNT() (_swig_ret Enum_SS_llmsize_head) {
 	var swig_r Enum_SS_llmsize_head
-	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_head)(C._wrap_LLMSIZE_HEAD_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -2373,61 +2384,61 @@ func (p SwigcptrLlmsize_encoder) SwigIsLlmsize_encoder() {
 func (arg1 SwigcptrLlmsize_encoder) GetHead() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_head_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetLabels() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_labels_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetPositions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_positions_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetToken_types() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_token_types_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetMel_bins() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_mel_bins_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetAudio_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_audio_positions_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_encoder) GetDecoder_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_encoder_decoder_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_encoder() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_new_llmsize_encoder_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_encoder(arg1 Llmsize_encoder) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_encoder_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_encoder_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_encoder interface {
@@ -2454,7 +2465,7 @@ func (p SwigcptrLlmsize_model) SwigIsLlmsize_model() {
 func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_id_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_id_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2464,7 +2475,7 @@ func (arg1 SwigcptrLlmsize_model) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2474,7 +2485,7 @@ func (arg1 SwigcptrLlmsize_model) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_family_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_family_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2484,7 +2495,7 @@ func (arg1 SwigcptrLlmsize_model) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_developer_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_developer_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2494,7 +2505,7 @@ func (arg1 SwigcptrLlmsize_model) GetDeveloper() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_country_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_country_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2504,7 +2515,7 @@ func (arg1 SwigcptrLlmsize_model) GetCountry() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_released_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_released_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2514,7 +2525,7 @@ func (arg1 SwigcptrLlmsize_model) GetReleased() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_license_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_license_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2524,7 +2535,7 @@ func (arg1 SwigcptrLlmsize_model) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_hf_repos_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2534,7 +2545,7 @@ func (arg1 SwigcptrLlmsize_model) GetHf_repos() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2544,91 +2555,91 @@ func (arg1 SwigcptrLlmsize_model) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetModalities() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_modalities_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_flags_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetData_disclosed() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_data_disclosed_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetDims() (_swig_ret Llmsize_dims) {
 	var swig_r Llmsize_dims
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_dims)(SwigcptrLlmsize_dims(C._wrap_llmsize_model_dims_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetAttn() (_swig_ret Llmsize_attn_layout) {
 	var swig_r Llmsize_attn_layout
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_attn_layout)(SwigcptrLlmsize_attn_layout(C._wrap_llmsize_model_attn_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMla() (_swig_ret Llmsize_mla) {
 	var swig_r Llmsize_mla
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_mla)(SwigcptrLlmsize_mla(C._wrap_llmsize_model_mla_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetLinear() (_swig_ret Llmsize_linear_attn) {
 	var swig_r Llmsize_linear_attn
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_linear_attn)(SwigcptrLlmsize_linear_attn(C._wrap_llmsize_model_linear_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetMoe() (_swig_ret Llmsize_moe) {
 	var swig_r Llmsize_moe
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_moe)(SwigcptrLlmsize_moe(C._wrap_llmsize_model_moe_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetExtra() (_swig_ret Llmsize_extra) {
 	var swig_r Llmsize_extra
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_extra)(SwigcptrLlmsize_extra(C._wrap_llmsize_model_extra_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetEnc() (_swig_ret Llmsize_encoder) {
 	var swig_r Llmsize_encoder
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_encoder)(SwigcptrLlmsize_encoder(C._wrap_llmsize_model_enc_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_params() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_published_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_published_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_published_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2638,7 +2649,7 @@ func (arg1 SwigcptrLlmsize_model) GetPublished_source() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2648,14 +2659,14 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_format() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_model_checkpoint_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_checkpoint_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2664,13 +2675,13 @@ func (arg1 SwigcptrLlmsize_model) GetCheckpoint_source() (_swig_ret string) {
 
 func NewLlmsize_model() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_new_llmsize_model_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_model(arg1 Llmsize_model) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model interface {
@@ -2706,84 +2717,84 @@ type Llmsize_model interface {
 type Enum_SS_llmsize_component int
 func _swig_getLLMSIZE_COMPONENT_EMBED() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EMBED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EMBED Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EMBED()
 func _swig_getLLMSIZE_COMPONENT_LM_HEAD() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LM_HEAD_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LM_HEAD Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LM_HEAD()
 func _swig_getLLMSIZE_COMPONENT_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ATTN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ATTN()
 func _swig_getLLMSIZE_COMPONENT_FFN_DENSE() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_FFN_DENSE Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_FFN_DENSE()
 func _swig_getLLMSIZE_COMPONENT_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_EXPERTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_SHARED_EXPERTS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_SHARED_EXPERTS()
 func _swig_getLLMSIZE_COMPONENT_ROUTER() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_ROUTER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_ROUTER Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_ROUTER()
 func _swig_getLLMSIZE_COMPONENT_NORMS() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_NORMS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_NORMS Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_NORMS()
 func _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_LINEAR_ATTN Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_LINEAR_ATTN()
 func _swig_getLLMSIZE_COMPONENT_VISION() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_VISION_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_VISION Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_VISION()
 func _swig_getLLMSIZE_COMPONENT_MTP() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_MTP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPONENT_MTP Enum_SS_llmsize_component = _swig_getLLMSIZE_COMPONENT_MTP()
 func _swig_getLLMSIZE_COMPONENT_COUNT() (_swig_ret Enum_SS_llmsize_component) {
 	var swig_r Enum_SS_llmsize_component
-	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_component)(C._wrap_LLMSIZE_COMPONENT_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -2800,40 +2811,40 @@ func (p SwigcptrLlmsize_params) SwigIsLlmsize_params() {
 func (arg1 SwigcptrLlmsize_params) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_params_by_component_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetText() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_text_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_total_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_params_active_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_params() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_new_llmsize_params_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_params(arg1 Llmsize_params) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params interface {
@@ -2848,56 +2859,56 @@ type Llmsize_params interface {
 type Enum_SS_llmsize_format_kind int
 func _swig_getLLMSIZE_FMT_FLOAT() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_FLOAT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FMT_FLOAT Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_FLOAT()
 func _swig_getLLMSIZE_FMT_GGUF() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GGUF_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GGUF Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GGUF()
 func _swig_getLLMSIZE_FMT_GPU() (_swig_ret Enum_SS_llmsize_format_kind) {
 	var swig_r Enum_SS_llmsize_format_kind
-	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_kind)(C._wrap_LLMSIZE_FMT_GPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FMT_GPU Enum_SS_llmsize_format_kind = _swig_getLLMSIZE_FMT_GPU()
 func _swig_getLLMSIZE_Q_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_ATTN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_Q_ATTN int = _swig_getLLMSIZE_Q_ATTN()
 func _swig_getLLMSIZE_Q_FFN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_FFN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_Q_FFN int = _swig_getLLMSIZE_Q_FFN()
 func _swig_getLLMSIZE_Q_EXPERTS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EXPERTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_Q_EXPERTS int = _swig_getLLMSIZE_Q_EXPERTS()
 func _swig_getLLMSIZE_Q_EMBED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_EMBED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_Q_EMBED int = _swig_getLLMSIZE_Q_EMBED()
 func _swig_getLLMSIZE_Q_LM_HEAD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_Q_LM_HEAD_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -2905,28 +2916,28 @@ var LLMSIZE_Q_LM_HEAD int = _swig_getLLMSIZE_Q_LM_HEAD()
 type Enum_SS_llmsize_compute int
 func _swig_getLLMSIZE_COMPUTE_BF16() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_BF16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_BF16 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_BF16()
 func _swig_getLLMSIZE_COMPUTE_FP8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP8 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP8()
 func _swig_getLLMSIZE_COMPUTE_FP4() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_FP4_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_COMPUTE_FP4 Enum_SS_llmsize_compute = _swig_getLLMSIZE_COMPUTE_FP4()
 func _swig_getLLMSIZE_COMPUTE_INT8() (_swig_ret Enum_SS_llmsize_compute) {
 	var swig_r Enum_SS_llmsize_compute
-	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_compute)(C._wrap_LLMSIZE_COMPUTE_INT8_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -2943,7 +2954,7 @@ func (p SwigcptrLlmsize_format) SwigIsLlmsize_format() {
 func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_id_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_id_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2953,7 +2964,7 @@ func (arg1 SwigcptrLlmsize_format) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -2963,91 +2974,91 @@ func (arg1 SwigcptrLlmsize_format) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_kind_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCode() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_code_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetBits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_bits_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_rows() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_rows_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetGroup_bits() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_group_bits_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetRow_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_row_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCol_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_col_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetTensor_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_tensor_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetQuantizes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_quantizes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetOther_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_other_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetCompute() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_format_compute_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_notes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_notes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3057,7 +3068,7 @@ func (arg1 SwigcptrLlmsize_format) GetNotes() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3066,13 +3077,13 @@ func (arg1 SwigcptrLlmsize_format) GetSource() (_swig_ret string) {
 
 func NewLlmsize_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_new_llmsize_format_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_format(arg1 Llmsize_format) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format interface {
@@ -3099,77 +3110,77 @@ type Llmsize_format interface {
 type Enum_SS_llmsize_kv_dtype int
 func _swig_getLLMSIZE_KV_F16() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_F16 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F16()
 func _swig_getLLMSIZE_KV_F32() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_F32_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_F32 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_F32()
 func _swig_getLLMSIZE_KV_FP8() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_FP8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_FP8 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_FP8()
 func _swig_getLLMSIZE_KV_Q8_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q8_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q8_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q8_0()
 func _swig_getLLMSIZE_KV_Q5_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_1()
 func _swig_getLLMSIZE_KV_Q5_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q5_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q5_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q5_0()
 func _swig_getLLMSIZE_KV_Q4_1() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_1 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_1()
 func _swig_getLLMSIZE_KV_Q4_0() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_Q4_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_Q4_0 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_Q4_0()
 func _swig_getLLMSIZE_KV_IQ4_NL() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_IQ4_NL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_IQ4_NL Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_IQ4_NL()
 func _swig_getLLMSIZE_KV_NVFP4() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_NVFP4_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_KV_NVFP4 Enum_SS_llmsize_kv_dtype = _swig_getLLMSIZE_KV_NVFP4()
 func _swig_getLLMSIZE_KV_DTYPE_COUNT() (_swig_ret Enum_SS_llmsize_kv_dtype) {
 	var swig_r Enum_SS_llmsize_kv_dtype
-	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_kv_dtype)(C._wrap_LLMSIZE_KV_DTYPE_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -3186,7 +3197,7 @@ func (p SwigcptrLlmsize_kv_dtype_info) SwigIsLlmsize_kv_dtype_info() {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3196,7 +3207,7 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_info_aliases_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3206,33 +3217,33 @@ func (arg1 SwigcptrLlmsize_kv_dtype_info) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_block_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_kv_dtype_info) GetFlash_only() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_kv_dtype_info_flash_only_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_kv_dtype_info() (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_new_llmsize_kv_dtype_info_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_kv_dtype_info(arg1 Llmsize_kv_dtype_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_kv_dtype_info_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_kv_dtype_info_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_kv_dtype_info interface {
@@ -3248,42 +3259,42 @@ type Llmsize_kv_dtype_info interface {
 type Enum_SS_llmsize_hw_class int
 func _swig_getLLMSIZE_HW_DATACENTER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_DATACENTER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HW_DATACENTER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_DATACENTER()
 func _swig_getLLMSIZE_HW_CONSUMER() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CONSUMER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HW_CONSUMER Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CONSUMER()
 func _swig_getLLMSIZE_HW_APPLE() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_APPLE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HW_APPLE Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_APPLE()
 func _swig_getLLMSIZE_HW_UNIFIED() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_UNIFIED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HW_UNIFIED Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_UNIFIED()
 func _swig_getLLMSIZE_HW_CPU() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HW_CPU Enum_SS_llmsize_hw_class = _swig_getLLMSIZE_HW_CPU()
 func _swig_getLLMSIZE_HW_CLASS_COUNT() (_swig_ret Enum_SS_llmsize_hw_class) {
 	var swig_r Enum_SS_llmsize_hw_class
-	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_hw_class)(C._wrap_LLMSIZE_HW_CLASS_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -3300,7 +3311,7 @@ func (p SwigcptrLlmsize_gpu) SwigIsLlmsize_gpu() {
 func (arg1 SwigcptrLlmsize_gpu) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_id_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_id_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3310,7 +3321,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3320,7 +3331,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetVendor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_vendor_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_vendor_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3330,7 +3341,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetVendor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_aliases_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_aliases_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3340,63 +3351,63 @@ func (arg1 SwigcptrLlmsize_gpu) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetMem_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_gpu_mem_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_gpu_mem_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetUsable_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_usable_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_usable_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_hw_class_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_hw_class_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetBw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_bw_gbs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_bw_gbs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetBf16_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_bf16_tflops_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_bf16_tflops_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetFp8_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_fp8_tflops_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_fp8_tflops_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetFp4_tflops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_fp4_tflops_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_fp4_tflops_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetInt8_tops() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_gpu_int8_tops_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_gpu_int8_tops_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3406,7 +3417,7 @@ func (arg1 SwigcptrLlmsize_gpu) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_gpu) GetMemory_options() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_gpu_memory_options_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_gpu_memory_options_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3415,13 +3426,13 @@ func (arg1 SwigcptrLlmsize_gpu) GetMemory_options() (_swig_ret string) {
 
 func NewLlmsize_gpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_new_llmsize_gpu_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_new_llmsize_gpu_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu(arg1 Llmsize_gpu) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu interface {
@@ -3455,56 +3466,56 @@ func (p SwigcptrLlmsize_efficiency) SwigIsLlmsize_efficiency() {
 func (arg1 SwigcptrLlmsize_efficiency) GetHw_class() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_efficiency_hw_class_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetExpected() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_expected_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetLayer_us() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_layer_us_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_layer_us_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetKv_cost() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_kv_cost_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_kv_cost_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetLow() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_low_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetHigh() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_high_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetPrefill_mfu() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_efficiency_prefill_mfu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_efficiency_prefill_mfu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_efficiency_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3513,13 +3524,13 @@ func (arg1 SwigcptrLlmsize_efficiency) GetSource() (_swig_ret string) {
 
 func NewLlmsize_efficiency() (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_new_llmsize_efficiency_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_efficiency(arg1 Llmsize_efficiency) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_efficiency_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_efficiency_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_efficiency interface {
@@ -3547,40 +3558,40 @@ func (p SwigcptrLlmsize_weights) SwigIsLlmsize_weights() {
 func (arg1 SwigcptrLlmsize_weights) GetBy_component() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_weights_by_component_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetTotal() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_total_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetActive() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_active_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights) GetFile_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_file_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_weights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_new_llmsize_weights_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights(arg1 Llmsize_weights) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights interface {
@@ -3594,14 +3605,14 @@ type Llmsize_weights interface {
 
 func _swig_getLLMSIZE_FILE_GGUF() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_GGUF_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FILE_GGUF int = _swig_getLLMSIZE_FILE_GGUF()
 func _swig_getLLMSIZE_FILE_SAFETENSORS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_FILE_SAFETENSORS_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -3609,287 +3620,287 @@ var LLMSIZE_FILE_SAFETENSORS int = _swig_getLLMSIZE_FILE_SAFETENSORS()
 type Enum_SS_llmsize_ggml_type int
 func _swig_getLLMSIZE_GGML_F32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F32_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F32()
 func _swig_getLLMSIZE_GGML_F16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F16()
 func _swig_getLLMSIZE_GGML_Q4_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0()
 func _swig_getLLMSIZE_GGML_Q4_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_1()
 func _swig_getLLMSIZE_GGML_Q4_2() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_2_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_2 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_2()
 func _swig_getLLMSIZE_GGML_Q4_3() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_3_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_3 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_3()
 func _swig_getLLMSIZE_GGML_Q5_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_0()
 func _swig_getLLMSIZE_GGML_Q5_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_1()
 func _swig_getLLMSIZE_GGML_Q8_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_0()
 func _swig_getLLMSIZE_GGML_Q8_1() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_1 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_1()
 func _swig_getLLMSIZE_GGML_Q2_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q2_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q2_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q2_K()
 func _swig_getLLMSIZE_GGML_Q3_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q3_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q3_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q3_K()
 func _swig_getLLMSIZE_GGML_Q4_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_K()
 func _swig_getLLMSIZE_GGML_Q5_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q5_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q5_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q5_K()
 func _swig_getLLMSIZE_GGML_Q6_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q6_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q6_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q6_K()
 func _swig_getLLMSIZE_GGML_Q8_K() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q8_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q8_K Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q8_K()
 func _swig_getLLMSIZE_GGML_IQ2_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XXS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XXS()
 func _swig_getLLMSIZE_GGML_IQ2_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_XS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_XS()
 func _swig_getLLMSIZE_GGML_IQ3_XXS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_XXS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_XXS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_XXS()
 func _swig_getLLMSIZE_GGML_IQ1_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_S()
 func _swig_getLLMSIZE_GGML_IQ4_NL() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL()
 func _swig_getLLMSIZE_GGML_IQ3_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ3_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ3_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ3_S()
 func _swig_getLLMSIZE_GGML_IQ2_S() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ2_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ2_S Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ2_S()
 func _swig_getLLMSIZE_GGML_IQ4_XS() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_XS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_XS Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_XS()
 func _swig_getLLMSIZE_GGML_I8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I8()
 func _swig_getLLMSIZE_GGML_I16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I16()
 func _swig_getLLMSIZE_GGML_I32() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I32_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I32 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I32()
 func _swig_getLLMSIZE_GGML_I64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_I64_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_I64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_I64()
 func _swig_getLLMSIZE_GGML_F64() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_F64_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_F64 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_F64()
 func _swig_getLLMSIZE_GGML_IQ1_M() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ1_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ1_M Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ1_M()
 func _swig_getLLMSIZE_GGML_BF16() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_BF16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_BF16 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_BF16()
 func _swig_getLLMSIZE_GGML_Q4_0_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_4_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_4()
 func _swig_getLLMSIZE_GGML_Q4_0_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_4_8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_4_8()
 func _swig_getLLMSIZE_GGML_Q4_0_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_Q4_0_8_8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_Q4_0_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_Q4_0_8_8()
 func _swig_getLLMSIZE_GGML_TQ1_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ1_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ1_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ1_0()
 func _swig_getLLMSIZE_GGML_TQ2_0() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TQ2_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_TQ2_0 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_TQ2_0()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_4()
 func _swig_getLLMSIZE_GGML_IQ4_NL_4_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_4_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_4_8()
 func _swig_getLLMSIZE_GGML_IQ4_NL_8_8() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_IQ4_NL_8_8 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_IQ4_NL_8_8()
 func _swig_getLLMSIZE_GGML_MXFP4() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_MXFP4_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GGML_MXFP4 Enum_SS_llmsize_ggml_type = _swig_getLLMSIZE_GGML_MXFP4()
 func _swig_getLLMSIZE_GGML_TYPE_COUNT() (_swig_ret Enum_SS_llmsize_ggml_type) {
 	var swig_r Enum_SS_llmsize_ggml_type
-	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_ggml_type)(C._wrap_LLMSIZE_GGML_TYPE_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -3906,7 +3917,7 @@ func (p SwigcptrLlmsize_ggml_type_info) SwigIsLlmsize_ggml_type_info() {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_info_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -3916,26 +3927,26 @@ func (arg1 SwigcptrLlmsize_ggml_type_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_ggml_type_info) GetBlock_bytes() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_ggml_type_info_block_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_ggml_type_info() (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_new_llmsize_ggml_type_info_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_ggml_type_info(arg1 Llmsize_ggml_type_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ggml_type_info_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ggml_type_info_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ggml_type_info interface {
@@ -3949,238 +3960,238 @@ type Llmsize_ggml_type_info interface {
 type Enum_SS_llmsize_gguf_file_type int
 func _swig_getLLMSIZE_FT_F32() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F32_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_F32 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F32()
 func _swig_getLLMSIZE_FT_F16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_F16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_F16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_F16()
 func _swig_getLLMSIZE_FT_BF16() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_BF16_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_BF16 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_BF16()
 func _swig_getLLMSIZE_FT_Q4_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_0()
 func _swig_getLLMSIZE_FT_Q4_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_1()
 func _swig_getLLMSIZE_FT_Q5_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_0()
 func _swig_getLLMSIZE_FT_Q5_1() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_1 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_1()
 func _swig_getLLMSIZE_FT_Q8_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q8_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q8_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q8_0()
 func _swig_getLLMSIZE_FT_Q2_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K()
 func _swig_getLLMSIZE_FT_Q2_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q2_K_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q2_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q2_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_S()
 func _swig_getLLMSIZE_FT_Q3_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_M()
 func _swig_getLLMSIZE_FT_Q3_K_L() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q3_K_L_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q3_K_L Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q3_K_L()
 func _swig_getLLMSIZE_FT_Q4_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_S()
 func _swig_getLLMSIZE_FT_Q4_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q4_K_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q4_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q4_K_M()
 func _swig_getLLMSIZE_FT_Q5_K_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_S()
 func _swig_getLLMSIZE_FT_Q5_K_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q5_K_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q5_K_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q5_K_M()
 func _swig_getLLMSIZE_FT_Q6_K() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_Q6_K_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_Q6_K Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_Q6_K()
 func _swig_getLLMSIZE_FT_IQ2_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XXS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XXS()
 func _swig_getLLMSIZE_FT_IQ2_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_XS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_XS()
 func _swig_getLLMSIZE_FT_IQ2_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_S()
 func _swig_getLLMSIZE_FT_IQ2_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ2_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ2_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ2_M()
 func _swig_getLLMSIZE_FT_IQ3_XXS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XXS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XXS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XXS()
 func _swig_getLLMSIZE_FT_IQ3_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_XS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_XS()
 func _swig_getLLMSIZE_FT_IQ3_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_S()
 func _swig_getLLMSIZE_FT_IQ3_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ3_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ3_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ3_M()
 func _swig_getLLMSIZE_FT_IQ1_S() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_S_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_S Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_S()
 func _swig_getLLMSIZE_FT_IQ1_M() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ1_M_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ1_M Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ1_M()
 func _swig_getLLMSIZE_FT_IQ4_NL() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_NL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_NL Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_NL()
 func _swig_getLLMSIZE_FT_IQ4_XS() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_IQ4_XS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_IQ4_XS Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_IQ4_XS()
 func _swig_getLLMSIZE_FT_TQ1_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ1_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ1_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ1_0()
 func _swig_getLLMSIZE_FT_TQ2_0() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_TQ2_0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_TQ2_0 Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_TQ2_0()
 func _swig_getLLMSIZE_FT_MXFP4_MOE() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_MXFP4_MOE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FT_MXFP4_MOE Enum_SS_llmsize_gguf_file_type = _swig_getLLMSIZE_FT_MXFP4_MOE()
 func _swig_getLLMSIZE_FT_COUNT() (_swig_ret Enum_SS_llmsize_gguf_file_type) {
 	var swig_r Enum_SS_llmsize_gguf_file_type
-	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gguf_file_type)(C._wrap_LLMSIZE_FT_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -4198,33 +4209,33 @@ func (p SwigcptrLlmsize_gguf_mix) SwigIsLlmsize_gguf_mix() {
 func (arg1 SwigcptrLlmsize_gguf_mix) GetTensors() (_swig_ret *uint) {
 	var swig_r *uint
 	_swig_i_0 := arg1
-	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint)(C._wrap_llmsize_gguf_mix_tensors_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetBytes() (_swig_ret *uint64) {
 	var swig_r *uint64
 	_swig_i_0 := arg1
-	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (*uint64)(C._wrap_llmsize_gguf_mix_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gguf_mix) GetN_tensors() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gguf_mix_n_tensors_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_gguf_mix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_new_llmsize_gguf_mix_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_gguf_mix(arg1 Llmsize_gguf_mix) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gguf_mix_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gguf_mix_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gguf_mix interface {
@@ -4247,98 +4258,98 @@ func (p SwigcptrLlmsize_file_info) SwigIsLlmsize_file_info() {
 func (arg1 SwigcptrLlmsize_file_info) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_kind_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetVersion() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_version_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_tensors() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_tensors_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetN_metadata() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_n_metadata_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHeader_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_header_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetNeeded() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_needed_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetBytes() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_file_info_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_file_info_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetOther_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_file_info_other_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFile_type() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_file_type_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_file_info_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetHas_model() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_file_info_has_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_info_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_arch_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4348,7 +4359,7 @@ func (arg1 SwigcptrLlmsize_file_info) GetArch() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4358,7 +4369,7 @@ func (arg1 SwigcptrLlmsize_file_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_file_info_dtype_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4368,19 +4379,19 @@ func (arg1 SwigcptrLlmsize_file_info) GetDtype() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_file_info) GetMix() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_file_info_mix_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_info() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_new_llmsize_file_info_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_info(arg1 Llmsize_file_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_info_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_info_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_info interface {
@@ -4417,75 +4428,75 @@ func (p SwigcptrLlmsize_speed_request) SwigIsLlmsize_speed_request() {
 func (arg1 SwigcptrLlmsize_speed_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_speed_request_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_speed_request_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_speed_request_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_speed_request_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_kv_dtype_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetPrompt() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_prompt_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetGen() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_request_gen_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_speed_request_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_speed_request_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_request() (_swig_ret Llmsize_speed_request) {
 	var swig_r Llmsize_speed_request
-	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_speed_request)(SwigcptrLlmsize_speed_request(C._wrap_new_llmsize_speed_request_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_request(arg1 Llmsize_speed_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_request_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_request_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_request interface {
@@ -4514,68 +4525,68 @@ func (p SwigcptrLlmsize_speed_result) SwigIsLlmsize_speed_result() {
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_low() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_low_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_high() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_high_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetDecode_tps_total() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_decode_tps_total_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetTtft_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_ttft_s_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetE2e_s() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_e2e_s_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetBytes_per_step() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_speed_result_bytes_per_step_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_result) GetCompute_bound() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_speed_result_compute_bound_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_speed_result() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_new_llmsize_speed_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_result(arg1 Llmsize_speed_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_result interface {
@@ -4603,75 +4614,75 @@ func (p SwigcptrLlmsize_fit_request) SwigIsLlmsize_fit_request() {
 func (arg1 SwigcptrLlmsize_fit_request) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_fit_request_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_fit_request_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_fit_request_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_fit_request_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_kv_dtype_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_request_overhead_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_fit_request_tight_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_request() (_swig_ret Llmsize_fit_request) {
 	var swig_r Llmsize_fit_request
-	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_fit_request)(SwigcptrLlmsize_fit_request(C._wrap_new_llmsize_fit_request_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_request(arg1 Llmsize_fit_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_request_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_request_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_request interface {
@@ -4700,75 +4711,75 @@ func (p SwigcptrLlmsize_fit_result) SwigIsLlmsize_fit_result() {
 func (arg1 SwigcptrLlmsize_fit_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_fits_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_fit_result_tight_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_weight_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_kv_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_overhead_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_total_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_usable_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_fit_result_headroom_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_fit_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_fit_result_activation_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_fit_result() (_swig_ret Llmsize_fit_result) {
 	var swig_r Llmsize_fit_result
-	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_fit_result)(SwigcptrLlmsize_fit_result(C._wrap_new_llmsize_fit_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_fit_result(arg1 Llmsize_fit_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_fit_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_fit_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_fit_result interface {
@@ -4788,35 +4799,35 @@ type Llmsize_fit_result interface {
 type Enum_SS_llmsize_metric int
 func _swig_getLLMSIZE_METRIC_NONE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_NONE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NONE()
 func _swig_getLLMSIZE_METRIC_PPL() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_PPL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_PPL Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_PPL()
 func _swig_getLLMSIZE_METRIC_ACCURACY() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_ACCURACY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_ACCURACY Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_ACCURACY()
 func _swig_getLLMSIZE_METRIC_NATIVE() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_NATIVE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_METRIC_NATIVE Enum_SS_llmsize_metric = _swig_getLLMSIZE_METRIC_NATIVE()
 func _swig_getLLMSIZE_METRIC_COUNT() (_swig_ret Enum_SS_llmsize_metric) {
 	var swig_r Enum_SS_llmsize_metric
-	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_metric)(C._wrap_LLMSIZE_METRIC_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -4833,7 +4844,7 @@ func (p SwigcptrLlmsize_quality_row) SwigIsLlmsize_quality_row() {
 func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4843,14 +4854,14 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_metric_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_family_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4860,7 +4871,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetFamily() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_ref_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4870,35 +4881,35 @@ func (arg1 SwigcptrLlmsize_quality_row) GetRef_model() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetRef_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_ref_params_b_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_loss_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_row_kld_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetPrimary() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_row_primary_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_benchmark_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4908,7 +4919,7 @@ func (arg1 SwigcptrLlmsize_quality_row) GetBenchmark() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_row_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -4917,13 +4928,13 @@ func (arg1 SwigcptrLlmsize_quality_row) GetSource() (_swig_ret string) {
 
 func NewLlmsize_quality_row() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_new_llmsize_quality_row_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_row(arg1 Llmsize_quality_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_row_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_row_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_row interface {
@@ -4944,35 +4955,35 @@ type Llmsize_quality_row interface {
 type Enum_SS_llmsize_confidence int
 func _swig_getLLMSIZE_CONF_NONE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CONF_NONE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_NONE()
 func _swig_getLLMSIZE_CONF_REFERENCE() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_REFERENCE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CONF_REFERENCE Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_REFERENCE()
 func _swig_getLLMSIZE_CONF_SCALED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_SCALED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CONF_SCALED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_SCALED()
 func _swig_getLLMSIZE_CONF_EXTRAPOLATED() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_EXTRAPOLATED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CONF_EXTRAPOLATED Enum_SS_llmsize_confidence = _swig_getLLMSIZE_CONF_EXTRAPOLATED()
 func _swig_getLLMSIZE_CONF_COUNT() (_swig_ret Enum_SS_llmsize_confidence) {
 	var swig_r Enum_SS_llmsize_confidence
-	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_confidence)(C._wrap_LLMSIZE_CONF_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -4989,56 +5000,56 @@ func (p SwigcptrLlmsize_quality) SwigIsLlmsize_quality() {
 func (arg1 SwigcptrLlmsize_quality) GetMetric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_metric_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetConfidence() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_quality_confidence_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_low_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_low_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetLoss_high_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_loss_high_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetKld() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_quality_kld_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetRef() (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_ref_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_quality_note_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_quality_note_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5047,13 +5058,13 @@ func (arg1 SwigcptrLlmsize_quality) GetNote() (_swig_ret string) {
 
 func NewLlmsize_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_new_llmsize_quality_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality(arg1 Llmsize_quality) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality interface {
@@ -5072,49 +5083,49 @@ type Llmsize_quality interface {
 type Enum_SS_llmsize_engine int
 func _swig_getLLMSIZE_ENGINE_NONE() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_NONE Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_NONE()
 func _swig_getLLMSIZE_ENGINE_VLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_VLLM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_VLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_VLLM()
 func _swig_getLLMSIZE_ENGINE_SGLANG() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_SGLANG_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_SGLANG Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_SGLANG()
 func _swig_getLLMSIZE_ENGINE_LLAMACPP() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_LLAMACPP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_LLAMACPP Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_LLAMACPP()
 func _swig_getLLMSIZE_ENGINE_OLLAMA() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_OLLAMA_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_OLLAMA Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_OLLAMA()
 func _swig_getLLMSIZE_ENGINE_TRTLLM() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_TRTLLM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_ENGINE_TRTLLM Enum_SS_llmsize_engine = _swig_getLLMSIZE_ENGINE_TRTLLM()
 func _swig_getLLMSIZE_ENGINE_COUNT() (_swig_ret Enum_SS_llmsize_engine) {
 	var swig_r Enum_SS_llmsize_engine
-	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_engine)(C._wrap_LLMSIZE_ENGINE_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -5131,7 +5142,7 @@ func (p SwigcptrLlmsize_engine_info) SwigIsLlmsize_engine_info() {
 func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_id_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5141,7 +5152,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5151,7 +5162,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetAliases() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_aliases_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5161,14 +5172,14 @@ func (arg1 SwigcptrLlmsize_engine_info) GetAliases() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetDevice_reserved() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_info_device_reserved_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5178,7 +5189,7 @@ func (arg1 SwigcptrLlmsize_engine_info) GetStatus() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_info_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5187,13 +5198,13 @@ func (arg1 SwigcptrLlmsize_engine_info) GetSource() (_swig_ret string) {
 
 func NewLlmsize_engine_info() (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_new_llmsize_engine_info_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_engine_info(arg1 Llmsize_engine_info) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_engine_info_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_engine_info_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_engine_info interface {
@@ -5209,154 +5220,154 @@ type Llmsize_engine_info interface {
 
 func _swig_getLLMSIZE_RULE_VLLM_V1() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V1_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V1_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_VLLM_V1 int = _swig_getLLMSIZE_RULE_VLLM_V1()
 func _swig_getLLMSIZE_RULE_VLLM_V0_OPT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_VLLM_V0_OPT int = _swig_getLLMSIZE_RULE_VLLM_V0_OPT()
 func _swig_getLLMSIZE_RULE_HYBRID_KV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_HYBRID_KV_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_HYBRID_KV_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_HYBRID_KV int = _swig_getLLMSIZE_RULE_HYBRID_KV()
 func _swig_getLLMSIZE_RULE_BATCH_BY_GPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_BATCH_BY_GPU int = _swig_getLLMSIZE_RULE_BATCH_BY_GPU()
 func _swig_getLLMSIZE_RULE_A100_SMALL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_A100_SMALL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_A100_SMALL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_A100_SMALL int = _swig_getLLMSIZE_RULE_A100_SMALL()
 func _swig_getLLMSIZE_RULE_BATCH_160() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_160_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_BATCH_160_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_BATCH_160 int = _swig_getLLMSIZE_RULE_BATCH_160()
 func _swig_getLLMSIZE_RULE_GRAPHS_BUDGETED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_GRAPHS_BUDGETED int = _swig_getLLMSIZE_RULE_GRAPHS_BUDGETED()
 func _swig_getLLMSIZE_RULE_FLASHINFER_SAMPLER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_FLASHINFER_SAMPLER int = _swig_getLLMSIZE_RULE_FLASHINFER_SAMPLER()
 func _swig_getLLMSIZE_RULE_AUTO_MAX_LEN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_AUTO_MAX_LEN int = _swig_getLLMSIZE_RULE_AUTO_MAX_LEN()
 func _swig_getLLMSIZE_RULE_KV_AFTER_WARMUP() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_KV_AFTER_WARMUP int = _swig_getLLMSIZE_RULE_KV_AFTER_WARMUP()
 func _swig_getLLMSIZE_RULE_RESERVE_BY_GPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_RESERVE_BY_GPU int = _swig_getLLMSIZE_RULE_RESERVE_BY_GPU()
 func _swig_getLLMSIZE_RULE_TIERS_2026() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_TIERS_2026_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_TIERS_2026_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_TIERS_2026 int = _swig_getLLMSIZE_RULE_TIERS_2026()
 func _swig_getLLMSIZE_RULE_KV_ONE_BUFFER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_KV_ONE_BUFFER int = _swig_getLLMSIZE_RULE_KV_ONE_BUFFER()
 func _swig_getLLMSIZE_RULE_PAD_BY_FA() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_PAD_BY_FA_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PAD_BY_FA_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_PAD_BY_FA int = _swig_getLLMSIZE_RULE_PAD_BY_FA()
 func _swig_getLLMSIZE_RULE_SWA_WINDOW() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_SWA_WINDOW_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_SWA_WINDOW_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_SWA_WINDOW int = _swig_getLLMSIZE_RULE_SWA_WINDOW()
 func _swig_getLLMSIZE_RULE_NGL_ALL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_NGL_ALL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_NGL_ALL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_NGL_ALL int = _swig_getLLMSIZE_RULE_NGL_ALL()
 func _swig_getLLMSIZE_RULE_FA_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_FA_AUTO_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FA_AUTO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_FA_AUTO int = _swig_getLLMSIZE_RULE_FA_AUTO()
 func _swig_getLLMSIZE_RULE_PARALLEL_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_PARALLEL_AUTO int = _swig_getLLMSIZE_RULE_PARALLEL_AUTO()
 func _swig_getLLMSIZE_RULE_PARALLEL_FULL_FIT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_PARALLEL_FULL_FIT int = _swig_getLLMSIZE_RULE_PARALLEL_FULL_FIT()
 func _swig_getLLMSIZE_RULE_FIT() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_FIT_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_FIT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_FIT int = _swig_getLLMSIZE_RULE_FIT()
 func _swig_getLLMSIZE_RULE_CTX_BY_VRAM() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_RULE_CTX_BY_VRAM int = _swig_getLLMSIZE_RULE_CTX_BY_VRAM()
 func _swig_getLLMSIZE_RULE_OFFLOAD() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_RULE_OFFLOAD_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_RULE_OFFLOAD_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -5373,14 +5384,14 @@ func (p SwigcptrLlmsize_engine_release) SwigIsLlmsize_engine_release() {
 func (arg1 SwigcptrLlmsize_engine_release) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_engine_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_engine_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetVersion() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_release_version_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_release_version_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5390,7 +5401,7 @@ func (arg1 SwigcptrLlmsize_engine_release) GetVersion() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_release) GetDate() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_release_date_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_release_date_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5400,84 +5411,84 @@ func (arg1 SwigcptrLlmsize_engine_release) GetDate() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_engine_release) GetRules() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_rules_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_rules_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetMem_fraction() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_engine_release_mem_fraction_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_engine_release_mem_fraction_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetBlock_size() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_block_size_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_block_size_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetCtx_pad() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_ctx_pad_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_ctx_pad_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetDefault_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetDefault_seqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_default_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetDefault_ubatch() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_default_ubatch_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_ubatch_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetDefault_batched_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_batched_tokens_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_default_batched_tokens_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetDefault_max_seqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_engine_release_default_max_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_engine_release_default_max_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetOverhead_tp1() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tp1_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tp1_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetOverhead_tpn() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tpn_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_engine_release_overhead_tpn_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_engine_release) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_release_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_release_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -5486,13 +5497,13 @@ func (arg1 SwigcptrLlmsize_engine_release) GetSource() (_swig_ret string) {
 
 func NewLlmsize_engine_release() (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_new_llmsize_engine_release_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_new_llmsize_engine_release_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_engine_release(arg1 Llmsize_engine_release) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_engine_release_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_engine_release_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_engine_release interface {
@@ -5517,98 +5528,98 @@ type Llmsize_engine_release interface {
 
 func _swig_getLLMSIZE_PLAN_FLASH_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASH_ATTN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_FLASH_ATTN int = _swig_getLLMSIZE_PLAN_FLASH_ATTN()
 func _swig_getLLMSIZE_PLAN_SWA_FULL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_SWA_FULL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_SWA_FULL int = _swig_getLLMSIZE_PLAN_SWA_FULL()
 func _swig_getLLMSIZE_PLAN_NO_HYBRID_KV() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_NO_HYBRID_KV int = _swig_getLLMSIZE_PLAN_NO_HYBRID_KV()
 func _swig_getLLMSIZE_PLAN_CONTEXT_AUTO() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_CONTEXT_AUTO int = _swig_getLLMSIZE_PLAN_CONTEXT_AUTO()
 func _swig_getLLMSIZE_PLAN_GPU_LAYERS() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_GPU_LAYERS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_GPU_LAYERS int = _swig_getLLMSIZE_PLAN_GPU_LAYERS()
 func _swig_getLLMSIZE_PLAN_VLLM_V0() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_VLLM_V0_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_VLLM_V0 int = _swig_getLLMSIZE_PLAN_VLLM_V0()
 func _swig_getLLMSIZE_PLAN_EXPERTS_CPU() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EXPERTS_CPU int = _swig_getLLMSIZE_PLAN_EXPERTS_CPU()
 func _swig_getLLMSIZE_PLAN_EXPERT_PARALLEL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EXPERT_PARALLEL int = _swig_getLLMSIZE_PLAN_EXPERT_PARALLEL()
 func _swig_getLLMSIZE_PLAN_KV_UNIFIED() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_KV_UNIFIED_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_KV_UNIFIED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_KV_UNIFIED int = _swig_getLLMSIZE_PLAN_KV_UNIFIED()
 func _swig_getLLMSIZE_PLAN_NO_FLASH_ATTN() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_NO_FLASH_ATTN int = _swig_getLLMSIZE_PLAN_NO_FLASH_ATTN()
 func _swig_getLLMSIZE_PLAN_EAGER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EAGER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_EAGER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_EAGER int = _swig_getLLMSIZE_PLAN_EAGER()
 func _swig_getLLMSIZE_PLAN_FLASHINFER_SAMPLER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_FLASHINFER_SAMPLER int = _swig_getLLMSIZE_PLAN_FLASHINFER_SAMPLER()
 func _swig_getLLMSIZE_PLAN_NATIVE_SAMPLER() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_PLAN_NATIVE_SAMPLER int = _swig_getLLMSIZE_PLAN_NATIVE_SAMPLER()
 func _swig_getLLMSIZE_PLAN_CONTEXT_MODEL() (_swig_ret int) {
 	var swig_r int
-	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_58bd6304d5a9d817())
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -5625,187 +5636,187 @@ func (p SwigcptrLlmsize_plan) SwigIsLlmsize_plan() {
 func (arg1 SwigcptrLlmsize_plan) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_plan_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_plan_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_plan_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_plan_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_engine_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetRelease() (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_plan_release_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_plan_release_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tp_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetPp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_pp_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetDp() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_dp_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetMax_seqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_max_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_max_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_kv_dtype_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetMem_fraction() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_mem_fraction_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBatched_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_batched_tokens_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetUbatch() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_ubatch_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetBlock_size() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_block_size_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetGpu_layers() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_gpu_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetHost_bw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_host_bw_gbs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_flags_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_tight_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_kv_pool_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_plan_weights_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_plan_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan(arg1 Llmsize_plan) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan interface {
@@ -5841,35 +5852,35 @@ type Llmsize_plan interface {
 type Enum_SS_llmsize_outcome int
 func _swig_getLLMSIZE_OUTCOME_STARTS() (_swig_ret Enum_SS_llmsize_outcome) {
 	var swig_r Enum_SS_llmsize_outcome
-	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_STARTS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_STARTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTCOME_STARTS Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_STARTS()
 func _swig_getLLMSIZE_OUTCOME_REFUSES() (_swig_ret Enum_SS_llmsize_outcome) {
 	var swig_r Enum_SS_llmsize_outcome
-	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_REFUSES_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_REFUSES_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTCOME_REFUSES Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_REFUSES()
 func _swig_getLLMSIZE_OUTCOME_OUT_OF_MEMORY() (_swig_ret Enum_SS_llmsize_outcome) {
 	var swig_r Enum_SS_llmsize_outcome
-	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTCOME_OUT_OF_MEMORY Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_OUT_OF_MEMORY()
 func _swig_getLLMSIZE_OUTCOME_OFFLOADS() (_swig_ret Enum_SS_llmsize_outcome) {
 	var swig_r Enum_SS_llmsize_outcome
-	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OFFLOADS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_OFFLOADS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTCOME_OFFLOADS Enum_SS_llmsize_outcome = _swig_getLLMSIZE_OUTCOME_OFFLOADS()
 func _swig_getLLMSIZE_OUTCOME_COUNT() (_swig_ret Enum_SS_llmsize_outcome) {
 	var swig_r Enum_SS_llmsize_outcome
-	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outcome)(C._wrap_LLMSIZE_OUTCOME_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -5886,222 +5897,222 @@ func (p SwigcptrLlmsize_plan_result) SwigIsLlmsize_plan_result() {
 func (arg1 SwigcptrLlmsize_plan_result) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_fits_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_tight_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefused() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_refused_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetLoads() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_result_loads_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetOutcome() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_outcome_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_outcome_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_weight_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_activation_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_overhead_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_total_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_usable_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_plan_result_headroom_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_weight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_weight_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetHost_kv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_host_kv_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetCache_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_cache_cells_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetSwa_cells() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_swa_cells_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_pool_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_pool_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_capacity_tokens() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_capacity_tokens_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetKv_blocks() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_kv_blocks_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_concurrency() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_max_concurrency_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_max_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_needed() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_needed_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetRefusal_available() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_plan_result_refusal_available_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetGpu_layers() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_result_gpu_layers_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_plan_result_gpu_layers_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps_low() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_low_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_low_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_result) GetDecode_tps_high() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_high_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_plan_result_decode_tps_high_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_plan_result() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_new_llmsize_plan_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_result(arg1 Llmsize_plan_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_result interface {
@@ -6142,35 +6153,35 @@ type Llmsize_plan_result interface {
 type Enum_SS_llmsize_field_kind int
 func _swig_getLLMSIZE_FIELD_BOOL() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_BOOL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_BOOL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_BOOL Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_BOOL()
 func _swig_getLLMSIZE_FIELD_U32() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U32_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U32_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_U32 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U32()
 func _swig_getLLMSIZE_FIELD_U64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U64_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_U64_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_U64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_U64()
 func _swig_getLLMSIZE_FIELD_I64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_I64_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_I64_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FIELD_I64 Enum_SS_llmsize_field_kind = _swig_getLLMSIZE_FIELD_I64()
 func _swig_getLLMSIZE_FIELD_F64() (_swig_ret Enum_SS_llmsize_field_kind) {
 	var swig_r Enum_SS_llmsize_field_kind
-	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_F64_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_field_kind)(C._wrap_LLMSIZE_FIELD_F64_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -6187,7 +6198,7 @@ func (p SwigcptrLlmsize_field) SwigIsLlmsize_field() {
 func (arg1 SwigcptrLlmsize_field) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_field_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_field_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6197,21 +6208,21 @@ func (arg1 SwigcptrLlmsize_field) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_field) GetKind() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_field_kind_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_field_kind_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_field) GetOffset() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_field_offset_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_field_offset_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_field) GetMeaning() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_field_meaning_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_field_meaning_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6220,13 +6231,13 @@ func (arg1 SwigcptrLlmsize_field) GetMeaning() (_swig_ret string) {
 
 func NewLlmsize_field() (_swig_ret Llmsize_field) {
 	var swig_r Llmsize_field
-	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_new_llmsize_field_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_new_llmsize_field_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_field(arg1 Llmsize_field) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_field_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_field_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_field interface {
@@ -6250,47 +6261,47 @@ func (p SwigcptrLlmsize_suggestion) SwigIsLlmsize_suggestion() {
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_suggestion_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetFormat_quality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_suggestion_format_quality_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_suggestion_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_suggestion_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_suggestion() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_new_llmsize_suggestion_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion(arg1 Llmsize_suggestion) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion interface {
@@ -6306,35 +6317,35 @@ type Llmsize_suggestion interface {
 type Enum_SS_llmsize_gate int
 func _swig_getLLMSIZE_GATE_NONE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NONE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NONE()
 func _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT_AT_RELEASE Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT_AT_RELEASE()
 func _swig_getLLMSIZE_GATE_GRANT() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_GRANT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GATE_GRANT Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_GRANT()
 func _swig_getLLMSIZE_GATE_NO_RIGHTS() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_NO_RIGHTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_GATE_NO_RIGHTS Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_NO_RIGHTS()
 func _swig_getLLMSIZE_GATE_DISPLAY() (_swig_ret Enum_SS_llmsize_gate) {
 	var swig_r Enum_SS_llmsize_gate
-	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_gate)(C._wrap_LLMSIZE_GATE_DISPLAY_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -6342,56 +6353,56 @@ var LLMSIZE_GATE_DISPLAY Enum_SS_llmsize_gate = _swig_getLLMSIZE_GATE_DISPLAY()
 type Enum_SS_llmsize_outputs_rule int
 func _swig_getLLMSIZE_OUTPUTS_UNKNOWN() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_UNKNOWN Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_UNKNOWN()
 func _swig_getLLMSIZE_OUTPUTS_FREE() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_FREE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_FREE Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_FREE()
 func _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_SAME_FAMILY_ONLY()
 func _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NAME_AND_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NAME_AND_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_CREDIT() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_CREDIT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_CREDIT Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_CREDIT()
 func _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_INHERIT_TERMS Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_INHERIT_TERMS()
 func _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_OUTPUTS_NONCOMMERCIAL Enum_SS_llmsize_outputs_rule = _swig_getLLMSIZE_OUTPUTS_NONCOMMERCIAL()
 func _swig_getLLMSIZE_OUTPUTS_RESEARCH_ONLY() (_swig_ret Enum_SS_llmsize_outputs_rule) {
 	var swig_r Enum_SS_llmsize_outputs_rule
-	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_outputs_rule)(C._wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -6408,7 +6419,7 @@ func (p SwigcptrLlmsize_license) SwigIsLlmsize_license() {
 func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_id_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_id_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6418,7 +6429,7 @@ func (arg1 SwigcptrLlmsize_license) GetId() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6428,7 +6439,7 @@ func (arg1 SwigcptrLlmsize_license) GetName() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_spdx_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_spdx_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6438,7 +6449,7 @@ func (arg1 SwigcptrLlmsize_license) GetSpdx() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_licensor_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_licensor_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6448,7 +6459,7 @@ func (arg1 SwigcptrLlmsize_license) GetLicensor() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_version_date_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_version_date_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6458,7 +6469,7 @@ func (arg1 SwigcptrLlmsize_license) GetVersion_date() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_governing_law_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6468,7 +6479,7 @@ func (arg1 SwigcptrLlmsize_license) GetGoverning_law() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6478,7 +6489,7 @@ func (arg1 SwigcptrLlmsize_license) GetSource() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_confidence_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_confidence_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6488,21 +6499,21 @@ func (arg1 SwigcptrLlmsize_license) GetConfidence() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOsi_approved() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_osi_approved_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_commercial_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6512,7 +6523,7 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_commercial_duty_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6522,21 +6533,21 @@ func (arg1 SwigcptrLlmsize_license) GetCommercial_duty() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetMau_limit() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_license_mau_limit_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_mau_gate_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_mau_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6546,21 +6557,21 @@ func (arg1 SwigcptrLlmsize_license) GetMau_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRevenue_limit_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_license_revenue_limit_usd_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_gate() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_revenue_gate_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_revenue_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6570,7 +6581,7 @@ func (arg1 SwigcptrLlmsize_license) GetRevenue_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6580,7 +6591,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_display_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6590,7 +6601,7 @@ func (arg1 SwigcptrLlmsize_license) GetDisplay_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_naming_rule_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6600,7 +6611,7 @@ func (arg1 SwigcptrLlmsize_license) GetNaming_rule() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_aup_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_aup_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6610,14 +6621,14 @@ func (arg1 SwigcptrLlmsize_license) GetAup() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetEu_multimodal() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_eu_multimodal_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_eu_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6627,14 +6638,14 @@ func (arg1 SwigcptrLlmsize_license) GetEu_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetOutputs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_outputs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_outputs_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6644,14 +6655,14 @@ func (arg1 SwigcptrLlmsize_license) GetOutputs_clause() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_license) GetRedistribution() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_redistribution_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_license_notice_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_license_notice_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6660,13 +6671,13 @@ func (arg1 SwigcptrLlmsize_license) GetNotice() (_swig_ret string) {
 
 func NewLlmsize_license() (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_new_llmsize_license_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_license(arg1 Llmsize_license) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license interface {
@@ -6714,75 +6725,75 @@ func (p SwigcptrLlmsize_use) SwigIsLlmsize_use() {
 func (arg1 SwigcptrLlmsize_use) GetCommercial() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_commercial_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMau_at_release() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_use_mau_at_release_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRevenue_usd() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_use_revenue_usd_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetEu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_eu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetMultimodal() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_multimodal_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetRedistribute() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_redistribute_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetOffered() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_offered_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_offered_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use) GetTrain_on_outputs() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_train_on_outputs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_use() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_new_llmsize_use_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_use(arg1 Llmsize_use) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use interface {
@@ -6802,35 +6813,35 @@ type Llmsize_use interface {
 type Enum_SS_llmsize_verdict int
 func _swig_getLLMSIZE_VERDICT_UNKNOWN() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_UNKNOWN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_UNKNOWN Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_UNKNOWN()
 func _swig_getLLMSIZE_VERDICT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED()
 func _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS()
 func _swig_getLLMSIZE_VERDICT_NOT_ALLOWED() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_VERDICT_NOT_ALLOWED Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_NOT_ALLOWED()
 func _swig_getLLMSIZE_VERDICT_COUNT() (_swig_ret Enum_SS_llmsize_verdict) {
 	var swig_r Enum_SS_llmsize_verdict
-	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_verdict)(C._wrap_LLMSIZE_VERDICT_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -6838,77 +6849,77 @@ var LLMSIZE_VERDICT_COUNT Enum_SS_llmsize_verdict = _swig_getLLMSIZE_VERDICT_COU
 type Enum_SS_llmsize_clause int
 func _swig_getLLMSIZE_CLAUSE_LICENSE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_LICENSE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_LICENSE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_LICENSE()
 func _swig_getLLMSIZE_CLAUSE_COMMERCIAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_COMMERCIAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_COMMERCIAL()
 func _swig_getLLMSIZE_CLAUSE_MAU() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_MAU_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_MAU Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_MAU()
 func _swig_getLLMSIZE_CLAUSE_REVENUE() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REVENUE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REVENUE Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REVENUE()
 func _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_EU_MULTIMODAL Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_EU_MULTIMODAL()
 func _swig_getLLMSIZE_CLAUSE_OUTPUTS() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_OUTPUTS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_OUTPUTS Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_OUTPUTS()
 func _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_REDISTRIBUTION Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_REDISTRIBUTION()
 func _swig_getLLMSIZE_CLAUSE_DISPLAY() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_DISPLAY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_DISPLAY Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_DISPLAY()
 func _swig_getLLMSIZE_CLAUSE_NAMING() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_NAMING_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_NAMING Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_NAMING()
 func _swig_getLLMSIZE_CLAUSE_AUP() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_AUP_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_CLAUSE_AUP Enum_SS_llmsize_clause = _swig_getLLMSIZE_CLAUSE_AUP()
 func _swig_getLLMSIZE_CLAUSE_COUNT() (_swig_ret Enum_SS_llmsize_clause) {
 	var swig_r Enum_SS_llmsize_clause
-	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_clause)(C._wrap_LLMSIZE_CLAUSE_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -6925,21 +6936,21 @@ func (p SwigcptrLlmsize_finding) SwigIsLlmsize_finding() {
 func (arg1 SwigcptrLlmsize_finding) GetAbout() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_about_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_finding_verdict_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_license_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_license_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6949,7 +6960,7 @@ func (arg1 SwigcptrLlmsize_finding) GetLicense() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_text_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_text_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6959,7 +6970,7 @@ func (arg1 SwigcptrLlmsize_finding) GetText() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_finding_clause_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_finding_clause_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -6968,13 +6979,13 @@ func (arg1 SwigcptrLlmsize_finding) GetClause() (_swig_ret string) {
 
 func NewLlmsize_finding() (_swig_ret Llmsize_finding) {
 	var swig_r Llmsize_finding
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_new_llmsize_finding_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_finding(arg1 Llmsize_finding) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_finding_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_finding_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_finding interface {
@@ -7000,33 +7011,33 @@ func (p SwigcptrLlmsize_license_result) SwigIsLlmsize_license_result() {
 func (arg1 SwigcptrLlmsize_license_result) GetVerdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_verdict_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_reasons() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_reasons_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_result) GetN_obligations() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_license_result_n_obligations_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_license_result() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_new_llmsize_license_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_result(arg1 Llmsize_license_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_result interface {
@@ -7049,98 +7060,98 @@ func (p SwigcptrLlmsize_select_request) SwigIsLlmsize_select_request() {
 func (arg1 SwigcptrLlmsize_select_request) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_select_request_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_select_request_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetGpus() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetEngine() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_engine_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetRelease() (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_select_request_release_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_select_request_release_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetSeqs() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_select_request_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetKv_dtype() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_kv_dtype_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_min_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetQuality_metric() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_quality_metric_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMax_loss_pct() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_select_request_max_loss_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetMin_format() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_select_request_min_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetUse() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_select_request_use_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetStrict_license() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_select_request_strict_license_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_exclude_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7150,7 +7161,7 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_exclude() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_select_request_origin_require_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7160,40 +7171,54 @@ func (arg1 SwigcptrLlmsize_select_request) GetOrigin_require() (_swig_ret string
 func (arg1 SwigcptrLlmsize_select_request) GetTasks() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tasks_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetFormats() (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := arg1
-	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_select_request_formats_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetN_formats() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_select_request_n_formats_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_select_request) GetTight_pct() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_select_request_tight_pct_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_select_request) GetModels() (_swig_ret uintptr) {
+	var swig_r uintptr
+	_swig_i_0 := arg1
+	swig_r = (uintptr)(C._wrap_llmsize_select_request_models_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_select_request) GetN_models() (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_llmsize_select_request_n_models_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_select_request() (_swig_ret Llmsize_select_request) {
 	var swig_r Llmsize_select_request
-	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_select_request)(SwigcptrLlmsize_select_request(C._wrap_new_llmsize_select_request_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_select_request(arg1 Llmsize_select_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_select_request_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_select_request_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_select_request interface {
@@ -7218,68 +7243,70 @@ type Llmsize_select_request interface {
 	GetFormats() (_swig_ret uintptr)
 	GetN_formats() (_swig_ret int64)
 	GetTight_pct() (_swig_ret uint)
+	GetModels() (_swig_ret uintptr)
+	GetN_models() (_swig_ret int64)
 }
 
 type Enum_SS_llmsize_reject int
 func _swig_getLLMSIZE_REJECT_NONE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_NONE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_NONE()
 func _swig_getLLMSIZE_REJECT_TASK() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_TASK_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_TASK Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_TASK()
 func _swig_getLLMSIZE_REJECT_ORIGIN() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_ORIGIN_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_ORIGIN Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_ORIGIN()
 func _swig_getLLMSIZE_REJECT_LICENSE() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_LICENSE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_LICENSE Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_LICENSE()
 func _swig_getLLMSIZE_REJECT_CONTEXT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_CONTEXT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_CONTEXT Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_CONTEXT()
 func _swig_getLLMSIZE_REJECT_MEMORY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_MEMORY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_MEMORY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_MEMORY()
 func _swig_getLLMSIZE_REJECT_QUALITY() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_QUALITY_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_QUALITY Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_QUALITY()
 func _swig_getLLMSIZE_REJECT_SPEED() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_SPEED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_REJECT_SPEED Enum_SS_llmsize_reject = _swig_getLLMSIZE_REJECT_SPEED()
 func _swig_getLLMSIZE_REJECT_COUNT() (_swig_ret Enum_SS_llmsize_reject) {
 	var swig_r Enum_SS_llmsize_reject
-	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_reject)(C._wrap_LLMSIZE_REJECT_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -7296,77 +7323,77 @@ func (p SwigcptrLlmsize_candidate) SwigIsLlmsize_candidate() {
 func (arg1 SwigcptrLlmsize_candidate) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_candidate_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_candidate_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRejected() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rejected_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetRank() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_rank_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetEffective_params_b() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_effective_params_b_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetScore() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_score_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_candidate_decode_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetLicense_verdict() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_candidate_license_verdict_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_candidate_quality_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetFit() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_candidate_fit_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_candidate_reason_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7375,13 +7402,13 @@ func (arg1 SwigcptrLlmsize_candidate) GetReason() (_swig_ret string) {
 
 func NewLlmsize_candidate() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_new_llmsize_candidate_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_candidate(arg1 Llmsize_candidate) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_candidate_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_candidate_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_candidate interface {
@@ -7412,47 +7439,47 @@ func (p SwigcptrLlmsize_claim) SwigIsLlmsize_claim() {
 func (arg1 SwigcptrLlmsize_claim) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_claim_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_claim_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_claim_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_claim_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim) GetTps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim() (_swig_ret Llmsize_claim) {
 	var swig_r Llmsize_claim
-	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_claim)(SwigcptrLlmsize_claim(C._wrap_new_llmsize_claim_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim(arg1 Llmsize_claim) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim interface {
@@ -7477,61 +7504,61 @@ func (p SwigcptrLlmsize_claim_check) SwigIsLlmsize_claim_check() {
 func (arg1 SwigcptrLlmsize_claim_check) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_claim_check_weight_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_bytes_ratio_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetBytes_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_bytes_possible_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetFits_gpu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_fits_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_fits_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetMax_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_max_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_ratio() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_claim_check_tps_ratio_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_check) GetTps_possible() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_check_tps_possible_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_claim_check() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_new_llmsize_claim_check_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_check(arg1 Llmsize_claim_check) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_check_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_check_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_check interface {
@@ -7559,7 +7586,7 @@ func (p SwigcptrLlmsize_hf_family) SwigIsLlmsize_hf_family() {
 func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_model_types_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7569,42 +7596,42 @@ func (arg1 SwigcptrLlmsize_hf_family) GetModel_types() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_hf_family) GetFlags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_flags_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetNorms_per_layer() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_norms_per_layer_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetGlobal_every() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_global_every_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetBare_head() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_bare_head_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetLearned_positions() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_hf_family_learned_positions_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hf_family_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7613,13 +7640,13 @@ func (arg1 SwigcptrLlmsize_hf_family) GetSource() (_swig_ret string) {
 
 func NewLlmsize_hf_family() (_swig_ret Llmsize_hf_family) {
 	var swig_r Llmsize_hf_family
-	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_hf_family)(SwigcptrLlmsize_hf_family(C._wrap_new_llmsize_hf_family_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_hf_family(arg1 Llmsize_hf_family) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_hf_family_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_hf_family_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_hf_family interface {
@@ -7647,7 +7674,7 @@ func (p SwigcptrLlmsize_release) SwigIsLlmsize_release() {
 func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_repo_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_repo_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7657,7 +7684,7 @@ func (arg1 SwigcptrLlmsize_release) GetRepo() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7667,7 +7694,7 @@ func (arg1 SwigcptrLlmsize_release) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7677,14 +7704,14 @@ func (arg1 SwigcptrLlmsize_release) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_release) GetBytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_release_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_release_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_release_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7693,13 +7720,13 @@ func (arg1 SwigcptrLlmsize_release) GetSource() (_swig_ret string) {
 
 func NewLlmsize_release() (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_new_llmsize_release_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_release(arg1 Llmsize_release) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_release_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_release_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_release interface {
@@ -7724,7 +7751,7 @@ func (p SwigcptrLlmsize_ollama_tag) SwigIsLlmsize_ollama_tag() {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_tag_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7734,7 +7761,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetTag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7744,7 +7771,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetModel() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7754,7 +7781,7 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetFormat() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ollama_tag_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7763,13 +7790,13 @@ func (arg1 SwigcptrLlmsize_ollama_tag) GetSource() (_swig_ret string) {
 
 func NewLlmsize_ollama_tag() (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_new_llmsize_ollama_tag_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_ollama_tag(arg1 Llmsize_ollama_tag) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_ollama_tag_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_ollama_tag_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_ollama_tag interface {
@@ -7784,56 +7811,56 @@ type Llmsize_ollama_tag interface {
 type Enum_SS_llmsize_how int
 func _swig_getLLMSIZE_HOW_ID() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_ID_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_ID Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_ID()
 func _swig_getLLMSIZE_HOW_REPO() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_REPO_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_REPO Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_REPO()
 func _swig_getLLMSIZE_HOW_RELEASE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_RELEASE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_RELEASE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_RELEASE()
 func _swig_getLLMSIZE_HOW_QUANTIZED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_QUANTIZED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_QUANTIZED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_QUANTIZED()
 func _swig_getLLMSIZE_HOW_DERIVED() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_DERIVED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_DERIVED Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_DERIVED()
 func _swig_getLLMSIZE_HOW_OLLAMA() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_OLLAMA_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_OLLAMA Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_OLLAMA()
 func _swig_getLLMSIZE_HOW_GGUF_FILE() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_GGUF_FILE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_HOW_GGUF_FILE Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_GGUF_FILE()
 func _swig_getLLMSIZE_HOW_COUNT() (_swig_ret Enum_SS_llmsize_how) {
 	var swig_r Enum_SS_llmsize_how
-	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_how)(C._wrap_LLMSIZE_HOW_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -7841,49 +7868,49 @@ var LLMSIZE_HOW_COUNT Enum_SS_llmsize_how = _swig_getLLMSIZE_HOW_COUNT()
 type Enum_SS_llmsize_format_from int
 func _swig_getLLMSIZE_FROM_NONE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NONE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NONE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NONE()
 func _swig_getLLMSIZE_FROM_NAME() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_NAME_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_NAME Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_NAME()
 func _swig_getLLMSIZE_FROM_CHECKPOINT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_CHECKPOINT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_CHECKPOINT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_CHECKPOINT()
 func _swig_getLLMSIZE_FROM_RELEASE() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_RELEASE_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_RELEASE Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_RELEASE()
 func _swig_getLLMSIZE_FROM_OLLAMA() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_OLLAMA_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_OLLAMA Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_OLLAMA()
 func _swig_getLLMSIZE_FROM_DEFAULT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_DEFAULT_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_FROM_DEFAULT Enum_SS_llmsize_format_from = _swig_getLLMSIZE_FROM_DEFAULT()
 func _swig_getLLMSIZE_FROM_COUNT() (_swig_ret Enum_SS_llmsize_format_from) {
 	var swig_r Enum_SS_llmsize_format_from
-	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_format_from)(C._wrap_LLMSIZE_FROM_COUNT_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -7900,35 +7927,35 @@ func (p SwigcptrLlmsize_resolution) SwigIsLlmsize_resolution() {
 func (arg1 SwigcptrLlmsize_resolution) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetHow() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_how_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetFormat_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_resolution_format_from_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_matched_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7938,14 +7965,14 @@ func (arg1 SwigcptrLlmsize_resolution) GetMatched() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_resolution) GetMatched_len() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_resolution_matched_len_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_source_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_source_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -7954,13 +7981,13 @@ func (arg1 SwigcptrLlmsize_resolution) GetSource() (_swig_ret string) {
 
 func NewLlmsize_resolution() (_swig_ret Llmsize_resolution) {
 	var swig_r Llmsize_resolution
-	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_resolution)(SwigcptrLlmsize_resolution(C._wrap_new_llmsize_resolution_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution(arg1 Llmsize_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution interface {
@@ -7978,21 +8005,21 @@ type Llmsize_resolution interface {
 type Enum_SS_llmsize_memory_from int
 func _swig_getLLMSIZE_MEMORY_ROW() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_ROW_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_ROW Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_ROW()
 func _swig_getLLMSIZE_MEMORY_NAMED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_NAMED_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_MEMORY_NAMED Enum_SS_llmsize_memory_from = _swig_getLLMSIZE_MEMORY_NAMED()
 func _swig_getLLMSIZE_MEMORY_DESCRIBED() (_swig_ret Enum_SS_llmsize_memory_from) {
 	var swig_r Enum_SS_llmsize_memory_from
-	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_memory_from)(C._wrap_LLMSIZE_MEMORY_DESCRIBED_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -8009,40 +8036,40 @@ func (p SwigcptrLlmsize_gpu_resolution) SwigIsLlmsize_gpu_resolution() {
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetGpu() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetRow() (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_row_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_resolution_row_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetMemory_from() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_from_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_from_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_resolution) GetMemory_choices() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_choices_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_gpu_resolution_memory_choices_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_gpu_resolution() (_swig_ret Llmsize_gpu_resolution) {
 	var swig_r Llmsize_gpu_resolution
-	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_new_llmsize_gpu_resolution_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_new_llmsize_gpu_resolution_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu_resolution(arg1 Llmsize_gpu_resolution) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_resolution_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_resolution_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu_resolution interface {
@@ -8057,49 +8084,49 @@ type Llmsize_gpu_resolution interface {
 type Enum_SS_llmsize_table int
 func _swig_getLLMSIZE_TABLE_MODELS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_MODELS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_MODELS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_MODELS()
 func _swig_getLLMSIZE_TABLE_GPUS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_GPUS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_GPUS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_GPUS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_GPUS()
 func _swig_getLLMSIZE_TABLE_FORMATS() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_FORMATS_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_FORMATS Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_FORMATS()
 func _swig_getLLMSIZE_TABLE_KV_DTYPES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_KV_DTYPES_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_KV_DTYPES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_KV_DTYPES()
 func _swig_getLLMSIZE_TABLE_LICENSES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_LICENSES_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_LICENSES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_LICENSES()
 func _swig_getLLMSIZE_TABLE_ENGINES() (_swig_ret Enum_SS_llmsize_table) {
 	var swig_r Enum_SS_llmsize_table
-	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_58bd6304d5a9d817())
+	swig_r = (Enum_SS_llmsize_table)(C._wrap_LLMSIZE_TABLE_ENGINES_core_178989c828da43dd())
 	return swig_r
 }
 
 var LLMSIZE_TABLE_ENGINES Enum_SS_llmsize_table = _swig_getLLMSIZE_TABLE_ENGINES()
 func Llmsize_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_version_core_58bd6304d5a9d817()
+	swig_r_p := C._wrap_llmsize_version_core_178989c828da43dd()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8108,7 +8135,7 @@ func Llmsize_version() (_swig_ret string) {
 
 func Llmsize_data_version() (_swig_ret string) {
 	var swig_r string
-	swig_r_p := C._wrap_llmsize_data_version_core_58bd6304d5a9d817()
+	swig_r_p := C._wrap_llmsize_data_version_core_178989c828da43dd()
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8118,7 +8145,7 @@ func Llmsize_data_version() (_swig_ret string) {
 func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_strerror_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_strerror_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8128,7 +8155,7 @@ func Llmsize_strerror(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_status_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_status_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8137,47 +8164,47 @@ func Llmsize_status_name(arg1 Enum_SS_llmsize_status) (_swig_ret string) {
 
 func Llmsize_model_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_model_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_model_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_model_at(arg1 int64) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_58bd6304d5a9d817(C.swig_type_153(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_178989c828da43dd(C.swig_type_154(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_gpu_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_gpu_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_gpu_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_gpu_at(arg1 int64) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_58bd6304d5a9d817(C.swig_type_155(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_178989c828da43dd(C.swig_type_156(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_format_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_format_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_format_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_format_at(arg1 int64) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_58bd6304d5a9d817(C.swig_type_157(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_178989c828da43dd(C.swig_type_158(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_kv_dtype_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8187,21 +8214,21 @@ func Llmsize_kv_dtype_name(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret string) {
 func Llmsize_kv_dtype_info_of(arg1 Enum_SS_llmsize_kv_dtype) (_swig_ret Llmsize_kv_dtype_info) {
 	var swig_r Llmsize_kv_dtype_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_kv_dtype_info)(SwigcptrLlmsize_kv_dtype_info(C._wrap_llmsize_kv_dtype_info_of_core_178989c828da43dd(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_efficiency_of(arg1 uint) (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_178989c828da43dd(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_how_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_how_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8211,7 +8238,7 @@ func Llmsize_how_name(arg1 uint) (_swig_ret string) {
 func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_format_from_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_format_from_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8220,34 +8247,34 @@ func Llmsize_format_from_name(arg1 uint) (_swig_ret string) {
 
 func Llmsize_release_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_release_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_release_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_release_at(arg1 int64) (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_58bd6304d5a9d817(C.swig_type_162(_swig_i_0))))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_178989c828da43dd(C.swig_type_163(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_ollama_tag_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_ollama_tag_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_ollama_tag_at(arg1 int64) (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_58bd6304d5a9d817(C.swig_type_164(_swig_i_0))))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_178989c828da43dd(C.swig_type_165(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_checkpoint_format(arg1 Llmsize_model) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_checkpoint_format_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -8256,7 +8283,7 @@ func Llmsize_read_file(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_165(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8265,7 +8292,7 @@ func Llmsize_read_gguf(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_167(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8274,7 +8301,7 @@ func Llmsize_read_safetensors(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_167(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_168(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8282,7 +8309,7 @@ func Llmsize_file_match(arg1 Llmsize_file_info, arg2 Llmsize_model) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_match_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8292,14 +8319,14 @@ func Llmsize_file_matches(arg1 Llmsize_file_info, arg2 Llmsize_model, arg3 int64
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_matches_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_168(_swig_i_2), C.swig_voidp(_swig_i_3)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_matches_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_169(_swig_i_2), C.swig_voidp(_swig_i_3)))
 	return swig_r
 }
 
 func Llmsize_model_validate(arg1 Llmsize_model) (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_validate_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8307,14 +8334,14 @@ func Llmsize_model_check(arg1 Llmsize_model, arg2 *string) (_swig_ret Enum_SS_ll
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_check_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_model_check_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_component_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_component_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_component_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8325,7 +8352,7 @@ func Llmsize_params_of(arg1 Llmsize_model, arg2 Llmsize_params) (_swig_ret Enum_
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_params_of_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8334,7 +8361,7 @@ func Llmsize_weight_bytes(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_weight_bytes_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8343,14 +8370,14 @@ func Llmsize_gguf_mix_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_g
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_gguf_mix_of_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_ggml_type_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_ggml_type_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8360,7 +8387,7 @@ func Llmsize_ggml_type_name(arg1 uint) (_swig_ret string) {
 func Llmsize_ggml_type_info_of(arg1 uint) (_swig_ret Llmsize_ggml_type_info) {
 	var swig_r Llmsize_ggml_type_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))))
+	swig_r = (Llmsize_ggml_type_info)(SwigcptrLlmsize_ggml_type_info(C._wrap_llmsize_ggml_type_info_of_core_178989c828da43dd(C.swig_intgo(_swig_i_0))))
 	return swig_r
 }
 
@@ -8371,7 +8398,7 @@ func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_l
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_171(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_172(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -8382,7 +8409,7 @@ func Llmsize_activation_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_172(_swig_i_1), C.swig_type_173(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_173(_swig_i_1), C.swig_type_174(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -8390,7 +8417,7 @@ func Llmsize_speed(arg1 Llmsize_speed_request, arg2 Llmsize_speed_result) (_swig
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8398,7 +8425,7 @@ func Llmsize_fit(arg1 Llmsize_fit_request, arg2 Llmsize_fit_result) (_swig_ret E
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8406,7 +8433,7 @@ func Llmsize_speed_defaults(arg1 Llmsize_speed_request, arg2 Llmsize_speed_reque
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_defaults_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_speed_defaults_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8414,33 +8441,33 @@ func Llmsize_fit_defaults(arg1 Llmsize_fit_request, arg2 Llmsize_fit_request) (_
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_defaults_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_fit_defaults_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_engine_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_engine_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_engine_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_engine_at(arg1 int64) (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_58bd6304d5a9d817(C.swig_type_175(_swig_i_0))))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_178989c828da43dd(C.swig_type_176(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_engine_release_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_engine_release_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_engine_release_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_engine_release_at(arg1 int64) (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_engine_release_at_core_58bd6304d5a9d817(C.swig_type_177(_swig_i_0))))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_engine_release_at_core_178989c828da43dd(C.swig_type_178(_swig_i_0))))
 	return swig_r
 }
 
@@ -8448,20 +8475,20 @@ func Llmsize_valid_tp(arg1 Llmsize_model, arg2 uint) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (int)(C._wrap_llmsize_valid_tp_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (int)(C._wrap_llmsize_valid_tp_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_plan_result_field_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_plan_result_field_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_plan_result_field_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_plan_result_field(arg1 int64) (_swig_ret Llmsize_field) {
 	var swig_r Llmsize_field
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_58bd6304d5a9d817(C.swig_type_179(_swig_i_0))))
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_178989c828da43dd(C.swig_type_180(_swig_i_0))))
 	return swig_r
 }
 
@@ -8469,7 +8496,7 @@ func Llmsize_field_u64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (uint64)(C._wrap_llmsize_field_u64_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_field_u64_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8477,14 +8504,14 @@ func Llmsize_field_f64(arg1 uintptr, arg2 Llmsize_field) (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (float64)(C._wrap_llmsize_field_f64_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (float64)(C._wrap_llmsize_field_f64_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
 func Llmsize_task_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_task_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_task_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8494,7 +8521,7 @@ func Llmsize_task_name(arg1 uint) (_swig_ret string) {
 func Llmsize_verdict_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_verdict_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_verdict_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8504,7 +8531,7 @@ func Llmsize_verdict_name(arg1 uint) (_swig_ret string) {
 func Llmsize_reject_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_reject_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_reject_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8514,7 +8541,7 @@ func Llmsize_reject_name(arg1 uint) (_swig_ret string) {
 func Llmsize_outcome_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_outcome_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_outcome_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8524,7 +8551,7 @@ func Llmsize_outcome_name(arg1 uint) (_swig_ret string) {
 func Llmsize_metric_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_metric_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_metric_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8534,7 +8561,7 @@ func Llmsize_metric_name(arg1 uint) (_swig_ret string) {
 func Llmsize_confidence_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_confidence_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_confidence_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8544,7 +8571,7 @@ func Llmsize_confidence_name(arg1 uint) (_swig_ret string) {
 func Llmsize_hw_class_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_hw_class_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_hw_class_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8554,7 +8581,7 @@ func Llmsize_hw_class_name(arg1 uint) (_swig_ret string) {
 func Llmsize_head_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_head_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_head_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8564,7 +8591,7 @@ func Llmsize_head_name(arg1 uint) (_swig_ret string) {
 func Llmsize_engine_name(arg1 uint) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_engine_name_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_engine_name_core_178989c828da43dd(C.swig_intgo(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -8575,7 +8602,7 @@ func Llmsize_plan_check(arg1 Llmsize_plan, arg2 *string) (_swig_ret Enum_SS_llms
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_check_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_check_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8583,7 +8610,7 @@ func Llmsize_plan_defaults(arg1 Llmsize_plan, arg2 Llmsize_plan) (_swig_ret Enum
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_defaults_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8591,7 +8618,7 @@ func Llmsize_plan_fit(arg1 Llmsize_plan, arg2 Llmsize_plan_result) (_swig_ret En
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_fit_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8599,7 +8626,7 @@ func Llmsize_plan_max_context(arg1 Llmsize_plan, arg2 *uint64) (_swig_ret Enum_S
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_context_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8607,7 +8634,7 @@ func Llmsize_plan_max_seqs(arg1 Llmsize_plan, arg2 *uint) (_swig_ret Enum_SS_llm
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_max_seqs_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_voidp(_swig_i_1)))
 	return swig_r
 }
 
@@ -8616,7 +8643,7 @@ func Llmsize_plan_min_gpus(arg1 Llmsize_plan, arg2 uint, arg3 *uint) (_swig_ret 
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_min_gpus_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_voidp(_swig_i_2)))
 	return swig_r
 }
 
@@ -8628,7 +8655,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_190(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_191(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8639,7 +8666,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_191(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_192(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -8647,7 +8674,7 @@ func Llmsize_plan_suggest(arg1 Llmsize_plan, arg2 Llmsize_suggestion) (_swig_ret
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_suggest_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8656,20 +8683,20 @@ func Llmsize_format_runs_on(arg1 Llmsize_format, arg2 Llmsize_gpu, arg3 uint) (_
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
+	swig_r = (int)(C._wrap_llmsize_format_runs_on_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2)))
 	return swig_r
 }
 
 func Llmsize_quality_row_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_quality_row_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_58bd6304d5a9d817(C.swig_type_193(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_178989c828da43dd(C.swig_type_194(_swig_i_0))))
 	return swig_r
 }
 
@@ -8678,7 +8705,7 @@ func Llmsize_quality_of(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_qu
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_quality_of_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8690,7 +8717,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_194(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_195(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_195(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_196(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8703,27 +8730,27 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_196(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_197(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
 func Llmsize_license_count() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_license_count_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_license_count_core_178989c828da43dd())
 	return swig_r
 }
 
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_58bd6304d5a9d817(C.swig_type_198(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_178989c828da43dd(C.swig_type_199(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_model_tasks(arg1 Llmsize_model) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_model_tasks_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
@@ -8731,7 +8758,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_58bd6304d5a9d817(*(*C.swig_type_199)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_178989c828da43dd(*(*C.swig_type_200)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -8743,7 +8770,7 @@ func Llmsize_license_check(arg1 Llmsize_model, arg2 Llmsize_use, arg3 Llmsize_li
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_check_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8753,20 +8780,20 @@ func Llmsize_license_terms(arg1 Llmsize_license, arg2 Llmsize_model, arg3 Llmsiz
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := getSwigcptr(arg4)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_license_terms_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.uintptr_t(_swig_i_3)))
 	return swig_r
 }
 
 func Llmsize_select_request_init(arg1 Llmsize_select_request) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_select_request_init_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_select_request_init_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize_check_claim(arg1 Llmsize_claim, arg2 Llmsize_claim_check) (_swig_ret Enum_SS_llmsize_status) {
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_check_claim_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1)))
 	return swig_r
 }
 
@@ -8782,26 +8809,26 @@ func (p SwigcptrLlmsize_params_out) SwigIsLlmsize_params_out() {
 func (arg1 SwigcptrLlmsize_params_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_params_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_params_out) GetValue() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_params_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_params_out() (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_new_llmsize_params_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_params_out(arg1 Llmsize_params_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_params_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_params_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_params_out interface {
@@ -8823,26 +8850,26 @@ func (p SwigcptrLlmsize_weights_out) SwigIsLlmsize_weights_out() {
 func (arg1 SwigcptrLlmsize_weights_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_weights_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_weights_out) GetValue() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_weights_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_weights_out() (_swig_ret Llmsize_weights_out) {
 	var swig_r Llmsize_weights_out
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_new_llmsize_weights_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_weights_out(arg1 Llmsize_weights_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_weights_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_weights_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_weights_out interface {
@@ -8864,26 +8891,26 @@ func (p SwigcptrLlmsize_u64_out) SwigIsLlmsize_u64_out() {
 func (arg1 SwigcptrLlmsize_u64_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_u64_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_u64_out) GetValue() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_u64_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_u64_out() (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_new_llmsize_u64_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_u64_out(arg1 Llmsize_u64_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_u64_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_u64_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_u64_out interface {
@@ -8905,26 +8932,26 @@ func (p SwigcptrLlmsize_speed_out) SwigIsLlmsize_speed_out() {
 func (arg1 SwigcptrLlmsize_speed_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_speed_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_speed_out) GetValue() (_swig_ret Llmsize_speed_result) {
 	var swig_r Llmsize_speed_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_speed_result)(SwigcptrLlmsize_speed_result(C._wrap_llmsize_speed_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_speed_out() (_swig_ret Llmsize_speed_out) {
 	var swig_r Llmsize_speed_out
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_new_llmsize_speed_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_speed_out(arg1 Llmsize_speed_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_speed_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_speed_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_speed_out interface {
@@ -8946,26 +8973,26 @@ func (p SwigcptrLlmsize_plan_out) SwigIsLlmsize_plan_out() {
 func (arg1 SwigcptrLlmsize_plan_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_plan_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_plan_out) GetValue() (_swig_ret Llmsize_plan_result) {
 	var swig_r Llmsize_plan_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_result)(SwigcptrLlmsize_plan_result(C._wrap_llmsize_plan_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_plan_out() (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_new_llmsize_plan_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_plan_out(arg1 Llmsize_plan_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_plan_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_plan_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_plan_out interface {
@@ -8987,26 +9014,26 @@ func (p SwigcptrLlmsize_suggestion_out) SwigIsLlmsize_suggestion_out() {
 func (arg1 SwigcptrLlmsize_suggestion_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_suggestion_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_suggestion_out) GetValue() (_swig_ret Llmsize_suggestion) {
 	var swig_r Llmsize_suggestion
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion)(SwigcptrLlmsize_suggestion(C._wrap_llmsize_suggestion_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_suggestion_out() (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_new_llmsize_suggestion_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_suggestion_out(arg1 Llmsize_suggestion_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_suggestion_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_suggestion_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_suggestion_out interface {
@@ -9028,26 +9055,26 @@ func (p SwigcptrLlmsize_quality_out) SwigIsLlmsize_quality_out() {
 func (arg1 SwigcptrLlmsize_quality_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_quality_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_quality_out) GetValue() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_quality_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_quality_out() (_swig_ret Llmsize_quality_out) {
 	var swig_r Llmsize_quality_out
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_new_llmsize_quality_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_quality_out(arg1 Llmsize_quality_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_quality_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_quality_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_quality_out interface {
@@ -9069,26 +9096,26 @@ func (p SwigcptrLlmsize_license_out) SwigIsLlmsize_license_out() {
 func (arg1 SwigcptrLlmsize_license_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_license_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_license_out) GetValue() (_swig_ret Llmsize_license_result) {
 	var swig_r Llmsize_license_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_license_result)(SwigcptrLlmsize_license_result(C._wrap_llmsize_license_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_license_out() (_swig_ret Llmsize_license_out) {
 	var swig_r Llmsize_license_out
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_new_llmsize_license_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_license_out(arg1 Llmsize_license_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_license_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_license_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_license_out interface {
@@ -9110,26 +9137,26 @@ func (p SwigcptrLlmsize_claim_out) SwigIsLlmsize_claim_out() {
 func (arg1 SwigcptrLlmsize_claim_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_claim_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_claim_out) GetValue() (_swig_ret Llmsize_claim_check) {
 	var swig_r Llmsize_claim_check
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_claim_check)(SwigcptrLlmsize_claim_check(C._wrap_llmsize_claim_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_claim_out() (_swig_ret Llmsize_claim_out) {
 	var swig_r Llmsize_claim_out
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_new_llmsize_claim_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_claim_out(arg1 Llmsize_claim_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_claim_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_claim_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_claim_out interface {
@@ -9151,33 +9178,33 @@ func (p SwigcptrLlmsize_format_out) SwigIsLlmsize_format_out() {
 func (arg1 SwigcptrLlmsize_format_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_format_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_out_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_format_out) GetQuality() (_swig_ret Llmsize_quality) {
 	var swig_r Llmsize_quality
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_quality)(SwigcptrLlmsize_quality(C._wrap_llmsize_format_out_quality_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_format_out() (_swig_ret Llmsize_format_out) {
 	var swig_r Llmsize_format_out
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_new_llmsize_format_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_format_out(arg1 Llmsize_format_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_format_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_format_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_format_out interface {
@@ -9191,7 +9218,7 @@ type Llmsize_format_out interface {
 func Llmsize_params_get(arg1 Llmsize_model) (_swig_ret Llmsize_params_out) {
 	var swig_r Llmsize_params_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params_out)(SwigcptrLlmsize_params_out(C._wrap_llmsize_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -9199,7 +9226,7 @@ func Llmsize_weights_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_weights_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_weights_out)(SwigcptrLlmsize_weights_out(C._wrap_llmsize_weights_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -9215,26 +9242,26 @@ func (p SwigcptrLlmsize_mix_out) SwigIsLlmsize_mix_out() {
 func (arg1 SwigcptrLlmsize_mix_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_mix_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_mix_out) GetValue() (_swig_ret Llmsize_gguf_mix) {
 	var swig_r Llmsize_gguf_mix
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gguf_mix)(SwigcptrLlmsize_gguf_mix(C._wrap_llmsize_mix_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_mix_out() (_swig_ret Llmsize_mix_out) {
 	var swig_r Llmsize_mix_out
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_new_llmsize_mix_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_mix_out(arg1 Llmsize_mix_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_mix_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_mix_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_mix_out interface {
@@ -9248,14 +9275,14 @@ func Llmsize_gguf_mix_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Ll
 	var swig_r Llmsize_mix_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_mix_out)(SwigcptrLlmsize_mix_out(C._wrap_llmsize_gguf_mix_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_plan_why(arg1 Llmsize_plan) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_llmsize_plan_why_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_plan_why_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9265,7 +9292,7 @@ func Llmsize_plan_why(arg1 Llmsize_plan) (_swig_ret string) {
 func Llmsize_model_why(arg1 Llmsize_model) (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r_p := C._wrap_llmsize_model_why_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_model_why_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9276,7 +9303,7 @@ func Llmsize_params_component(arg1 Llmsize_params, arg2 uint) (_swig_ret uint64)
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_params_component_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_params_component_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -9284,7 +9311,7 @@ func Llmsize_weights_component(arg1 Llmsize_weights, arg2 uint) (_swig_ret uint6
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_weights_component_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -9292,7 +9319,7 @@ func Llmsize_mix_tensors(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint)(C._wrap_llmsize_mix_tensors_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -9300,7 +9327,7 @@ func Llmsize_mix_bytes(arg1 Llmsize_gguf_mix, arg2 uint) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
+	swig_r = (uint64)(C._wrap_llmsize_mix_bytes_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1)))
 	return swig_r
 }
 
@@ -9310,7 +9337,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_206(_swig_i_1), C.swig_type_207(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_207(_swig_i_1), C.swig_type_208(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9320,7 +9347,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_208(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_209(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9335,7 +9362,7 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_209(_swig_i_5), C.swig_type_210(_swig_i_6), C.swig_type_211(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_210(_swig_i_5), C.swig_type_211(_swig_i_6), C.swig_type_212(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -9363,28 +9390,28 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_19 := arg20
 	_swig_i_20 := getSwigcptr(arg21)
 	_swig_i_21 := arg22
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_212(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_213(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_214(_swig_i_19), C.uintptr_t(_swig_i_20), C.swig_intgo(_swig_i_21))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_213(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_214(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_215(_swig_i_19), C.uintptr_t(_swig_i_20), C.swig_intgo(_swig_i_21))))
 	return swig_r
 }
 
 func Llmsize_plan_get(arg1 Llmsize_plan) (_swig_ret Llmsize_plan_out) {
 	var swig_r Llmsize_plan_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan_out)(SwigcptrLlmsize_plan_out(C._wrap_llmsize_plan_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_plan_max_context_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_max_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_plan_most_seqs_get(arg1 Llmsize_plan) (_swig_ret Llmsize_u64_out) {
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_most_seqs_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_most_seqs_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -9392,14 +9419,14 @@ func Llmsize_plan_min_gpus_get(arg1 Llmsize_plan, arg2 uint) (_swig_ret Llmsize_
 	var swig_r Llmsize_u64_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_plan_min_gpus_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_plan_suggest_get(arg1 Llmsize_plan) (_swig_ret Llmsize_suggestion_out) {
 	var swig_r Llmsize_suggestion_out
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_suggestion_out)(SwigcptrLlmsize_suggestion_out(C._wrap_llmsize_plan_suggest_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
@@ -9407,7 +9434,7 @@ func Llmsize_plan_best_format_get(arg1 Llmsize_plan, arg2 float64) (_swig_ret Ll
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_plan_best_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.double(_swig_i_1))))
 	return swig_r
 }
 
@@ -9415,7 +9442,7 @@ func Llmsize_quality_get(arg1 Llmsize_model, arg2 Llmsize_format) (_swig_ret Llm
 	var swig_r Llmsize_quality_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_quality_out)(SwigcptrLlmsize_quality_out(C._wrap_llmsize_quality_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -9423,7 +9450,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_215(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_216(_swig_i_1))))
 	return swig_r
 }
 
@@ -9438,7 +9465,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0), C.swig_type_216(_swig_i_1), C.swig_type_217(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_178989c828da43dd(C.swig_intgo(_swig_i_0), C.swig_type_217(_swig_i_1), C.swig_type_218(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -9446,7 +9473,7 @@ func Llmsize_license_get(arg1 Llmsize_model, arg2 Llmsize_use) (_swig_ret Llmsiz
 	var swig_r Llmsize_license_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
+	swig_r = (Llmsize_license_out)(SwigcptrLlmsize_license_out(C._wrap_llmsize_license_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1))))
 	return swig_r
 }
 
@@ -9457,14 +9484,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_218(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_219(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_58bd6304d5a9d817(*(*C.swig_type_219)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_178989c828da43dd(*(*C.swig_type_220)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9474,7 +9501,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_58bd6304d5a9d817(*(*C.swig_type_220)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_178989c828da43dd(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9484,7 +9511,7 @@ func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_58bd6304d5a9d817(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_178989c828da43dd(*(*C.swig_type_222)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9494,7 +9521,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_58bd6304d5a9d817(*(*C.swig_type_222)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_178989c828da43dd(*(*C.swig_type_223)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9504,7 +9531,7 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_58bd6304d5a9d817(*(*C.swig_type_223)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_178989c828da43dd(*(*C.swig_type_224)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9523,33 +9550,33 @@ func (p SwigcptrLlmsize_release_out) SwigIsLlmsize_release_out() {
 func (arg1 SwigcptrLlmsize_release_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_release_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_release_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_release_out) GetEngine() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_release_out_engine_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_release_out_engine_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_release_out) GetRelease() (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_release_out_release_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_release_out_release_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_release_out() (_swig_ret Llmsize_release_out) {
 	var swig_r Llmsize_release_out
-	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_new_llmsize_release_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_new_llmsize_release_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_release_out(arg1 Llmsize_release_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_release_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_release_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_release_out interface {
@@ -9564,7 +9591,7 @@ func Llmsize_engine_release_get(arg1 string, arg2 string) (_swig_ret Llmsize_rel
 	var swig_r Llmsize_release_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_llmsize_engine_release_get_core_58bd6304d5a9d817(*(*C.swig_type_224)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_225)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_llmsize_engine_release_get_core_178989c828da43dd(*(*C.swig_type_225)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9577,7 +9604,7 @@ func Llmsize_engine_release_get(arg1 string, arg2 string) (_swig_ret Llmsize_rel
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_58bd6304d5a9d817(*(*C.swig_type_226)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_178989c828da43dd(*(*C.swig_type_227)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9596,42 +9623,42 @@ func (p SwigcptrLlmsize_resolution_out) SwigIsLlmsize_resolution_out() {
 func (arg1 SwigcptrLlmsize_resolution_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_resolution_out_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat() (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_resolution_out_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetHow() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_how_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetFormat_from() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_resolution_out_format_from_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_resolution_out_matched_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9640,13 +9667,13 @@ func (arg1 SwigcptrLlmsize_resolution_out) GetMatched() (_swig_ret string) {
 
 func NewLlmsize_resolution_out() (_swig_ret Llmsize_resolution_out) {
 	var swig_r Llmsize_resolution_out
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_new_llmsize_resolution_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_resolution_out(arg1 Llmsize_resolution_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_resolution_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_resolution_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_resolution_out interface {
@@ -9664,7 +9691,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_58bd6304d5a9d817(*(*C.swig_type_228)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_178989c828da43dd(*(*C.swig_type_229)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9676,7 +9703,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_58bd6304d5a9d817(*(*C.swig_type_229)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_178989c828da43dd(*(*C.swig_type_230)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9695,26 +9722,26 @@ func (p SwigcptrLlmsize_gpu_out) SwigIsLlmsize_gpu_out() {
 func (arg1 SwigcptrLlmsize_gpu_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_gpu_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_gpu_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_gpu_out) GetValue() (_swig_ret Llmsize_gpu_resolution) {
 	var swig_r Llmsize_gpu_resolution
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_llmsize_gpu_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_gpu_resolution)(SwigcptrLlmsize_gpu_resolution(C._wrap_llmsize_gpu_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_gpu_out() (_swig_ret Llmsize_gpu_out) {
 	var swig_r Llmsize_gpu_out
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_new_llmsize_gpu_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_new_llmsize_gpu_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_gpu_out(arg1 Llmsize_gpu_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_gpu_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_gpu_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_gpu_out interface {
@@ -9727,7 +9754,7 @@ type Llmsize_gpu_out interface {
 func Llmsize_resolve_gpu_get(arg1 string) (_swig_ret Llmsize_gpu_out) {
 	var swig_r Llmsize_gpu_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_58bd6304d5a9d817(*(*C.swig_type_230)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_178989c828da43dd(*(*C.swig_type_231)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9740,7 +9767,7 @@ func Llmsize_describe_gpu_get(arg1 float64, arg2 float64, arg3 float64, arg4 int
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_describe_gpu_get_core_58bd6304d5a9d817(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_describe_gpu_get_core_178989c828da43dd(C.double(_swig_i_0), C.double(_swig_i_1), C.double(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9756,7 +9783,7 @@ func (p SwigcptrLlmsize_names) SwigIsLlmsize_names() {
 func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_names_text_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_names_text_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9765,13 +9792,13 @@ func (arg1 SwigcptrLlmsize_names) GetText() (_swig_ret string) {
 
 func NewLlmsize_names() (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_new_llmsize_names_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_names(arg1 Llmsize_names) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_names_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_names_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_names interface {
@@ -9784,7 +9811,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_58bd6304d5a9d817(C.swig_intgo(_swig_i_0), *(*C.swig_type_232)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_178989c828da43dd(C.swig_intgo(_swig_i_0), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -9803,26 +9830,26 @@ func (p SwigcptrLlmsize_model_result) SwigIsLlmsize_model_result() {
 func (arg1 SwigcptrLlmsize_model_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_model_result_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_model_result) GetModel() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_result_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_model_result() (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_new_llmsize_model_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_model_result(arg1 Llmsize_model_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_model_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_model_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_model_result interface {
@@ -9835,7 +9862,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_58bd6304d5a9d817(*(*C.swig_type_233)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_178989c828da43dd(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9846,7 +9873,7 @@ func Llmsize_license_reason(arg1 Llmsize_license_result, arg2 int) (_swig_ret Ll
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_reason_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -9854,7 +9881,7 @@ func Llmsize_license_obligation(arg1 Llmsize_license_result, arg2 int) (_swig_re
 	var swig_r Llmsize_finding
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_finding)(SwigcptrLlmsize_finding(C._wrap_llmsize_license_obligation_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
@@ -9870,21 +9897,21 @@ func (p SwigcptrLlmsize_parse_result) SwigIsLlmsize_parse_result() {
 func (arg1 SwigcptrLlmsize_parse_result) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_parse_result_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_parse_result_plan_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_model_arg_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9894,7 +9921,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetModel_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_quant_arg_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9904,7 +9931,7 @@ func (arg1 SwigcptrLlmsize_parse_result) GetQuant_arg() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_error_flag_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9914,14 +9941,14 @@ func (arg1 SwigcptrLlmsize_parse_result) GetError_flag() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_parse_result) GetUnknown_flags() (_swig_ret uint) {
 	var swig_r uint
 	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint)(C._wrap_llmsize_parse_result_unknown_flags_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_parse_result) GetUnknown_names() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_parse_result_unknown_names_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_parse_result_unknown_names_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -9930,13 +9957,13 @@ func (arg1 SwigcptrLlmsize_parse_result) GetUnknown_names() (_swig_ret string) {
 
 func NewLlmsize_parse_result() (_swig_ret Llmsize_parse_result) {
 	var swig_r Llmsize_parse_result
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_new_llmsize_parse_result_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_parse_result(arg1 Llmsize_parse_result) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_parse_result_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_parse_result_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_parse_result interface {
@@ -9956,7 +9983,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_58bd6304d5a9d817(*(*C.swig_type_239)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_240(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_178989c828da43dd(*(*C.swig_type_240)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_241(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9968,7 +9995,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_58bd6304d5a9d817(*(*C.swig_type_241)(unsafe.Pointer(&_swig_i_0)), C.swig_type_242(_swig_i_1), *(*C.swig_type_243)(unsafe.Pointer(&_swig_i_2)), C.swig_type_244(_swig_i_3))
+	C._wrap_llmsize__copy_core_178989c828da43dd(*(*C.swig_type_242)(unsafe.Pointer(&_swig_i_0)), C.swig_type_243(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), C.swig_type_245(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9981,7 +10008,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_58bd6304d5a9d817(*(*C.swig_type_245)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_246)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_178989c828da43dd(*(*C.swig_type_246)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9989,6 +10016,68 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 		Swig_escape_val = arg2
 	}
 	return swig_r
+}
+
+type SwigcptrLlmsize_model_list uintptr
+
+func (p SwigcptrLlmsize_model_list) Swigcptr() uintptr {
+	return (uintptr)(p)
+}
+
+func (p SwigcptrLlmsize_model_list) SwigIsLlmsize_model_list() {
+}
+
+func (arg1 SwigcptrLlmsize_model_list) GetN() (_swig_ret int64) {
+	var swig_r int64
+	_swig_i_0 := arg1
+	swig_r = (int64)(C._wrap_llmsize_model_list_n_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
+func (arg1 SwigcptrLlmsize_model_list) GetItems() (_swig_ret Llmsize_model) {
+	var swig_r Llmsize_model
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_list_items_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
+	return swig_r
+}
+
+func NewLlmsize_model_list() (_swig_ret Llmsize_model_list) {
+	var swig_r Llmsize_model_list
+	swig_r = (Llmsize_model_list)(SwigcptrLlmsize_model_list(C._wrap_new_llmsize_model_list_core_178989c828da43dd()))
+	return swig_r
+}
+
+func DeleteLlmsize_model_list(arg1 Llmsize_model_list) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_delete_llmsize_model_list_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
+}
+
+type Llmsize_model_list interface {
+	Swigcptr() uintptr
+	SwigIsLlmsize_model_list()
+	GetN() (_swig_ret int64)
+	GetItems() (_swig_ret Llmsize_model)
+}
+
+func Llmsize_model_list_new(arg1 int) (_swig_ret Llmsize_model_list) {
+	var swig_r Llmsize_model_list
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_model_list)(SwigcptrLlmsize_model_list(C._wrap_llmsize_model_list_new_core_178989c828da43dd(C.swig_intgo(_swig_i_0))))
+	return swig_r
+}
+
+func Llmsize_model_list_set(arg1 Llmsize_model_list, arg2 int, arg3 Llmsize_model) (_swig_ret int) {
+	var swig_r int
+	_swig_i_0 := getSwigcptr(arg1)
+	_swig_i_1 := arg2
+	_swig_i_2 := getSwigcptr(arg3)
+	swig_r = (int)(C._wrap_llmsize_model_list_set_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	return swig_r
+}
+
+func Llmsize_model_list_free(arg1 Llmsize_model_list) {
+	_swig_i_0 := getSwigcptr(arg1)
+	C._wrap_llmsize_model_list_free_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 const LLMSIZE_SELECTION_CAP int = 1024
@@ -10004,40 +10093,40 @@ func (p SwigcptrLlmsize_selection) SwigIsLlmsize_selection() {
 func (arg1 SwigcptrLlmsize_selection) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_selection_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_n_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetCandidates() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_selection_candidates_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_selection) GetItems() (_swig_ret Llmsize_candidate) {
 	var swig_r Llmsize_candidate
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_items_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_selection() (_swig_ret Llmsize_selection) {
 	var swig_r Llmsize_selection
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_new_llmsize_selection_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_selection(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_selection_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_selection_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_selection interface {
@@ -10049,7 +10138,7 @@ type Llmsize_selection interface {
 	GetItems() (_swig_ret Llmsize_candidate)
 }
 
-func Llmsize_select_run(arg1 Llmsize_gpu, arg2 uint, arg3 int, arg4 uint, arg5 uint64, arg6 int, arg7 float64, arg8 int, arg9 float64, arg10 Llmsize_format, arg11 Llmsize_use, arg12 int, arg13 string, arg14 string, arg15 uint) (_swig_ret Llmsize_selection) {
+func Llmsize_select_run(arg1 Llmsize_gpu, arg2 uint, arg3 int, arg4 uint, arg5 uint64, arg6 int, arg7 float64, arg8 int, arg9 float64, arg10 Llmsize_format, arg11 Llmsize_use, arg12 int, arg13 string, arg14 string, arg15 uint, arg16 Llmsize_model_list) (_swig_ret Llmsize_selection) {
 	var swig_r Llmsize_selection
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
@@ -10066,7 +10155,8 @@ func Llmsize_select_run(arg1 Llmsize_gpu, arg2 uint, arg3 int, arg4 uint, arg5 u
 	_swig_i_12 := arg13
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_249(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_251)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14))))
+	_swig_i_15 := getSwigcptr(arg16)
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_251(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_253)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14), C.uintptr_t(_swig_i_15))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -10080,13 +10170,13 @@ func Llmsize_selection_at(arg1 Llmsize_selection, arg2 int) (_swig_ret Llmsize_c
 	var swig_r Llmsize_candidate
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_candidate)(SwigcptrLlmsize_candidate(C._wrap_llmsize_selection_at_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1))))
 	return swig_r
 }
 
 func Llmsize_selection_free(arg1 Llmsize_selection) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_selection_free_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_selection_free_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type SwigcptrLlmsize_sweep_row uintptr
@@ -10101,124 +10191,124 @@ func (p SwigcptrLlmsize_sweep_row) SwigIsLlmsize_sweep_row() {
 func (arg1 SwigcptrLlmsize_sweep_row) GetModel() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_model_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFormat() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_format_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetGpu() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_gpu_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_gpu_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetContext() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetWeight_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_weight_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetKv_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_kv_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetActivation_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_activation_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetOverhead_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_overhead_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTotal_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_total_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetUsable_bytes() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_usable_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetHeadroom_bytes() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_headroom_bytes_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetMax_context() (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize_sweep_row_max_context_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetDecode_tps() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
-	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (float64)(C._wrap_llmsize_sweep_row_decode_tps_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetFits() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_fits_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep_row) GetTight() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_row_tight_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_sweep_row() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_new_llmsize_sweep_row_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep_row(arg1 Llmsize_sweep_row) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_row_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_row_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep_row interface {
@@ -10254,14 +10344,14 @@ func (p SwigcptrLlmsize_sweep) SwigIsLlmsize_sweep() {
 func (arg1 SwigcptrLlmsize_sweep) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_sweep_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_sweep_bad_name_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -10271,26 +10361,26 @@ func (arg1 SwigcptrLlmsize_sweep) GetBad_name() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_sweep) GetN() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_sweep_n_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_sweep) GetRows() (_swig_ret Llmsize_sweep_row) {
 	var swig_r Llmsize_sweep_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_sweep_row)(SwigcptrLlmsize_sweep_row(C._wrap_llmsize_sweep_rows_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_sweep() (_swig_ret Llmsize_sweep) {
 	var swig_r Llmsize_sweep
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_new_llmsize_sweep_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_sweep(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_sweep_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_sweep_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_sweep interface {
@@ -10305,7 +10395,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_58bd6304d5a9d817(*(*C.swig_type_264)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_178989c828da43dd(*(*C.swig_type_266)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10317,7 +10407,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_58bd6304d5a9d817(*(*C.swig_type_265)(unsafe.Pointer(&_swig_i_0)), C.swig_type_266(_swig_i_1), *(*C.swig_type_267)(unsafe.Pointer(&_swig_i_2)), C.swig_type_268(_swig_i_3))
+	C._wrap_llmsize__nth_core_178989c828da43dd(*(*C.swig_type_267)(unsafe.Pointer(&_swig_i_0)), C.swig_type_268(_swig_i_1), *(*C.swig_type_269)(unsafe.Pointer(&_swig_i_2)), C.swig_type_270(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10335,7 +10425,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_58bd6304d5a9d817(*(*C.swig_type_269)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_270)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_271)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_272)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_178989c828da43dd(*(*C.swig_type_271)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_272)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_274)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10353,7 +10443,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 
 func Llmsize_sweep_row_size() (_swig_ret int64) {
 	var swig_r int64
-	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_58bd6304d5a9d817())
+	swig_r = (int64)(C._wrap_llmsize_sweep_row_size_core_178989c828da43dd())
 	return swig_r
 }
 
@@ -10369,7 +10459,7 @@ func (p SwigcptrLlmsize_blob) SwigIsLlmsize_blob() {
 func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 	var swig_r string
 	_swig_i_0 := arg1
-	swig_r_p := C._wrap_llmsize_blob_data_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	swig_r_p := C._wrap_llmsize_blob_data_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
 	var swig_r_1 string
  swig_r_1 = swigCopyString(swig_r) 
@@ -10379,19 +10469,19 @@ func (arg1 SwigcptrLlmsize_blob) GetData() (_swig_ret string) {
 func (arg1 SwigcptrLlmsize_blob) GetSize() (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int64)(C._wrap_llmsize_blob_size_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func NewLlmsize_blob() (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_new_llmsize_blob_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_blob(arg1 Llmsize_blob) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_blob_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_blob_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_blob interface {
@@ -10404,26 +10494,26 @@ type Llmsize_blob interface {
 func Llmsize_sweep_bytes(arg1 Llmsize_sweep) (_swig_ret Llmsize_blob) {
 	var swig_r Llmsize_blob
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_blob)(SwigcptrLlmsize_blob(C._wrap_llmsize_sweep_bytes_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_sweep_data(arg1 Llmsize_sweep) (_swig_ret uintptr) {
 	var swig_r uintptr
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (uintptr)(C._wrap_llmsize_sweep_data_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func Llmsize_sweep_free(arg1 Llmsize_sweep) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_sweep_free_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_sweep_free_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize__bits(arg1 float64) (_swig_ret uint64) {
 	var swig_r uint64
 	_swig_i_0 := arg1
-	swig_r = (uint64)(C._wrap_llmsize__bits_core_58bd6304d5a9d817(C.double(_swig_i_0)))
+	swig_r = (uint64)(C._wrap_llmsize__bits_core_178989c828da43dd(C.double(_swig_i_0)))
 	return swig_r
 }
 
@@ -10434,7 +10524,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_277(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_278)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_279(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -10453,33 +10543,33 @@ func (p SwigcptrLlmsize_held_plan) SwigIsLlmsize_held_plan() {
 func (arg1 SwigcptrLlmsize_held_plan) GetPlan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_held_plan_plan_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_held_plan_plan_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_held_plan) GetWeights() (_swig_ret Llmsize_weights) {
 	var swig_r Llmsize_weights
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_held_plan_weights_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_weights)(SwigcptrLlmsize_weights(C._wrap_llmsize_held_plan_weights_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_held_plan) GetParams() (_swig_ret Llmsize_params) {
 	var swig_r Llmsize_params
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_held_plan_params_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_params)(SwigcptrLlmsize_params(C._wrap_llmsize_held_plan_params_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_held_plan() (_swig_ret Llmsize_held_plan) {
 	var swig_r Llmsize_held_plan
-	swig_r = (Llmsize_held_plan)(SwigcptrLlmsize_held_plan(C._wrap_new_llmsize_held_plan_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_held_plan)(SwigcptrLlmsize_held_plan(C._wrap_new_llmsize_held_plan_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_held_plan(arg1 Llmsize_held_plan) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_held_plan_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_held_plan_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_held_plan interface {
@@ -10493,20 +10583,20 @@ type Llmsize_held_plan interface {
 func Llmsize_hold_plan(arg1 Llmsize_plan) (_swig_ret Llmsize_held_plan) {
 	var swig_r Llmsize_held_plan
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_held_plan)(SwigcptrLlmsize_held_plan(C._wrap_llmsize_hold_plan_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_held_plan)(SwigcptrLlmsize_held_plan(C._wrap_llmsize_hold_plan_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_held_plan_plan(arg1 Llmsize_held_plan) (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	_swig_i_0 := getSwigcptr(arg1)
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_held_plan_plan_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_held_plan_plan_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func Llmsize_held_plan_free(arg1 Llmsize_held_plan) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_llmsize_held_plan_free_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_llmsize_held_plan_free_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llmsize_plan) {
@@ -10514,7 +10604,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0), C.swig_type_279(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_178989c828da43dd(C.uintptr_t(_swig_i_0), C.swig_type_281(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -10530,33 +10620,33 @@ func (p SwigcptrLlmsize_file_out) SwigIsLlmsize_file_out() {
 func (arg1 SwigcptrLlmsize_file_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_file_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetValue() (_swig_ret Llmsize_file_info) {
 	var swig_r Llmsize_file_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_file_info)(SwigcptrLlmsize_file_info(C._wrap_llmsize_file_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_file_out) GetMatch() (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_file_out_match_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_file_out() (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_new_llmsize_file_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_file_out(arg1 Llmsize_file_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_file_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_file_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_file_out interface {
@@ -10570,7 +10660,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_58bd6304d5a9d817(*(*C.swig_type_280)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_178989c828da43dd(*(*C.swig_type_282)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10589,26 +10679,26 @@ func (p SwigcptrLlmsize_use_out) SwigIsLlmsize_use_out() {
 func (arg1 SwigcptrLlmsize_use_out) GetStatus() (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0)))
+	swig_r = (int)(C._wrap_llmsize_use_out_status_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0)))
 	return swig_r
 }
 
 func (arg1 SwigcptrLlmsize_use_out) GetValue() (_swig_ret Llmsize_use) {
 	var swig_r Llmsize_use
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_out_value_get_core_178989c828da43dd(C.uintptr_t(_swig_i_0))))
 	return swig_r
 }
 
 func NewLlmsize_use_out() (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_58bd6304d5a9d817()))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_new_llmsize_use_out_core_178989c828da43dd()))
 	return swig_r
 }
 
 func DeleteLlmsize_use_out(arg1 Llmsize_use_out) {
 	_swig_i_0 := getSwigcptr(arg1)
-	C._wrap_delete_llmsize_use_out_core_58bd6304d5a9d817(C.uintptr_t(_swig_i_0))
+	C._wrap_delete_llmsize_use_out_core_178989c828da43dd(C.uintptr_t(_swig_i_0))
 }
 
 type Llmsize_use_out interface {
@@ -10621,7 +10711,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_58bd6304d5a9d817(*(*C.swig_type_281)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_178989c828da43dd(*(*C.swig_type_283)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

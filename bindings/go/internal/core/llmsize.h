@@ -1198,6 +1198,9 @@ typedef struct llmsize_select_request {
                                               runs on the accelerator under the engine)    */
     size_t n_formats;
     uint32_t tight_pct;
+    const llmsize_model *const *models;    /* the models to rank (NULL = every one in the
+                                              table; a model listed twice is ranked once) */
+    size_t n_models;
 } llmsize_select_request;
 
 /* The first constraint a model failed, in the order they are checked. */
@@ -1629,10 +1632,13 @@ LLMSIZE_API llmsize_status llmsize_license_terms(const llmsize_license *license,
                                                  const llmsize_use *use,
                                                  llmsize_license_result *out);
 
-/* Rank every model in the table for a request (hardware, sequences, context, speed, quality
-   floor, licence use, origin screen, tasks). out[] receives the candidates best first,
-   then the rejected models with the first constraint each failed; *n_out = entries
-   written (at most cap), *n_candidates = models that passed. Deterministic. */
+/* Rank every model in the table, or the request's `models`, for a request (hardware,
+   sequences, context, speed, quality floor, licence use, origin screen, tasks). out[]
+   receives the candidates best first, then the rejected models with the first constraint
+   each failed; *n_out = entries written (at most cap), *n_candidates = models that
+   passed. A model's verdict does not depend on which others are ranked beside it.
+   Deterministic. An empty `models` list is LLMSIZE_ERR_INVALID_ARG, a NULL entry
+   LLMSIZE_ERR_NULL, a listed model llmsize_model_check refuses that check's error. */
 LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *req, llmsize_candidate *out, size_t cap,
                                           size_t *n_out, size_t *n_candidates);
 /* A request with the recommendation defaults: usable speed per user, a quality floor and
@@ -8083,16 +8089,26 @@ static void llmsize__select_format(const llmsize_select_request *q, const llmsiz
         llmsize_plan_result r;
         llmsize_quality ql;
         int known;
+        int below_floor;
         if (!f || !llmsize_format_runs_on(f, q->gpu, q->engine)) continue;
         p.format = f;
-        if (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits) continue;
+        /* Until a format fits, the plan comes first (most formats of a large model do not fit:
+           their quality is not needed). After, the quality first: a format it rules out (below
+           the floor, or losing more than the candidate found) would change nothing if it fit. */
+        if (stage < LLMSIZE_REJECT_QUALITY &&
+            (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits))
+            continue;
         known = llmsize__quality_of_counted(c->model, pr, f, &ql) == LLMSIZE_OK;
         if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
+        below_floor = (q->max_loss_pct > 0 || q->min_format) &&
+                      (!known || ql.loss_pct > floor || (q->quality_metric && ql.confidence != LLMSIZE_CONF_REFERENCE &&
+                                                         ql.metric != q->quality_metric));
+        if (stage >= LLMSIZE_REJECT_QUALITY) {
+            if (below_floor || (c->rejected == LLMSIZE_REJECT_NONE && ql.loss_pct > c->quality.loss_pct)) continue;
+            if (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits) continue;
+        }
         if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }
-        if ((q->max_loss_pct > 0 || q->min_format) &&
-            (!known || ql.loss_pct > floor || (q->quality_metric && ql.confidence != LLMSIZE_CONF_REFERENCE &&
-                                                ql.metric != q->quality_metric)))
-            continue;
+        if (below_floor) continue;
         if (stage < LLMSIZE_REJECT_SPEED) { stage = LLMSIZE_REJECT_SPEED; c->format = f; c->fit = r; }
         if (q->min_tps > 0 && r.decode_tps < q->min_tps) continue;
         if (c->rejected == LLMSIZE_REJECT_NONE &&
@@ -8138,7 +8154,7 @@ static void llmsize__select_one(const llmsize_select_request *q, const llmsize_m
    then speed, then id: the same inputs always give the same order. */
 static int llmsize__candidate_before(const llmsize_candidate *a, const llmsize_candidate *b) {
     if ((a->rejected == 0) != (b->rejected == 0)) return a->rejected == 0;
-    if (a->rejected) return 0;   /* rejected keep table order */
+    if (a->rejected) return 0;   /* rejected keep table (or list) order */
     if (a->score != b->score) return a->score > b->score;
     if (a->quality.loss_pct != b->quality.loss_pct) return a->quality.loss_pct < b->quality.loss_pct;
     if (a->decode_tps != b->decode_tps) return a->decode_tps > b->decode_tps;
@@ -8167,10 +8183,23 @@ LLMSIZE_API llmsize_status llmsize_select(const llmsize_select_request *q, llmsi
     /* a request no model could meet is an error, not every model rejected */
     if (q->kv_dtype >= LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
     if (q->use && llmsize__use_valid(q->use) != LLMSIZE_OK) return LLMSIZE_ERR_INVALID_ARG;
-    for (i = 0; i < llmsize_model_count(); ++i) {
+    if (q->models) {
+        if (!q->n_models) return LLMSIZE_ERR_INVALID_ARG;
+        for (i = 0; i < q->n_models; ++i) {   /* a model of the caller's is checked like a plan's */
+            llmsize_status st;
+            if (!q->models[i]) return LLMSIZE_ERR_NULL;
+            if ((st = llmsize_model_check(q->models[i], NULL)) != LLMSIZE_OK) return st;
+        }
+    }
+    for (i = 0; i < (q->models ? q->n_models : llmsize_model_count()); ++i) {
+        const llmsize_model *m = q->models ? q->models[i] : llmsize_model_at(i);
         llmsize_candidate c;
         size_t k;
-        llmsize__select_one(q, llmsize_model_at(i), &c);
+        if (q->models) {   /* listed before: ranked once */
+            for (k = 0; k < i && q->models[k] != m; ++k) {}
+            if (k < i) continue;
+        }
+        llmsize__select_one(q, m, &c);
         if (!c.rejected) ++good;
         /* insertion into the caller's array, keeping the order; drops what falls off the end */
         k = n < cap ? n : cap;

@@ -1242,12 +1242,22 @@ def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, No
            use: Optional[Use] = None, strict_license: bool = False,
            origin_exclude: Union[None, str, Iterable[str]] = None,
            origin_require: Union[None, str, Iterable[str]] = None,
-           tasks: Union[None, str, Task, Iterable[Union[str, Task]]] = None) -> Selection:
-    """Rank every model in the table for a deployment (the decision framework). Unless told
-    otherwise it recommends only what a user can use, the library's defaults
-    (llmsize_select_request_init): ``min_tps`` reading speed per user (about 5.3 tok/s),
-    ``max_loss_pct`` 10 % and ``tasks`` chat. Pass 0 (or ``tasks=()``) to drop a floor."""
+           tasks: Union[None, str, Task, Iterable[Union[str, Task]]] = None,
+           models: Optional[Iterable[Union[str, Model]]] = None) -> Selection:
+    """Rank every model in the table for a deployment (the decision framework), or only
+    ``models`` (any names :func:`model` reads, or Model objects: the models a user has; one
+    listed twice is ranked once). Unless told otherwise it recommends only what a user can
+    use, the library's defaults (llmsize_select_request_init): ``min_tps`` reading speed per
+    user (about 5.3 tok/s), ``max_loss_pct`` 10 % and ``tasks`` chat. Pass 0 (or
+    ``tasks=()``) to drop a floor."""
     g = globals()["gpu"](gpu)
+    listed = None
+    if models is not None:
+        if isinstance(models, (str, Model)):
+            models = [models]
+        listed = [model(m) for m in models]
+        if not listed:
+            raise InvalidArgumentError("models: an empty list ranks nothing", _S["ERR_INVALID_ARG"])
     _check_counts(gpus=gpus, seqs=seqs, context=context)
     defaults = _select_defaults()
     min_tps = defaults.min_tps if min_tps is None else min_tps
@@ -1258,9 +1268,20 @@ def select(gpu: Union[str, GPU], *, gpus: int = 1, engine: Union[str, Engine, No
     metric = _METRICS.index(Metric(quality_metric))
     mf = format(min_format)._p if min_format is not None else None
     cu = use._c() if use is not None else None
-    s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(seqs), int(context), 0, float(min_tps), metric,
-                              float(max_loss_pct), mf, cu, int(strict_license), _countries(origin_exclude),
-                              _countries(origin_require), task_bits)
+    ml = None
+    if listed is not None:
+        ml = _c.llmsize_model_list_new(len(listed))
+        if ml is None:
+            raise InvalidArgumentError(f"models: {len(listed)} is more than a list holds", _S["ERR_INVALID_ARG"])
+    try:
+        for i, m in enumerate(listed or ()):
+            _raise(_c.llmsize_model_list_set(ml, i, m._p))
+        s = _c.llmsize_select_run(g._p, int(gpus), _engine(engine), int(seqs), int(context), 0, float(min_tps), metric,
+                                  float(max_loss_pct), mf, cu, int(strict_license), _countries(origin_exclude),
+                                  _countries(origin_require), task_bits, ml)
+    finally:
+        if ml is not None:
+            _c.llmsize_model_list_free(ml)
     if s is None:
         raise MemoryError("llmsize_select_run")
     try:

@@ -1031,6 +1031,8 @@ class llmsize_select_request(object):
     formats = property(_core.llmsize_select_request_formats_get)
     n_formats = property(_core.llmsize_select_request_n_formats_get)
     tight_pct = property(_core.llmsize_select_request_tight_pct_get)
+    models = property(_core.llmsize_select_request_models_get)
+    n_models = property(_core.llmsize_select_request_n_models_get)
 
     def __init__(self):
         _core.llmsize_select_request_swiginit(self, _core.new_llmsize_select_request())
@@ -1783,6 +1785,27 @@ def llmsize__copy(dst, cap, src, len):
 
 def llmsize_parse_args(args, env):
     return _core.llmsize_parse_args(args, env)
+class llmsize_model_list(object):
+    thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
+    __repr__ = _swig_repr
+    n = property(_core.llmsize_model_list_n_get)
+    items = property(_core.llmsize_model_list_items_get)
+
+    def __init__(self):
+        _core.llmsize_model_list_swiginit(self, _core.new_llmsize_model_list())
+    __swig_destroy__ = _core.delete_llmsize_model_list
+
+# Register llmsize_model_list in _core:
+_core.llmsize_model_list_swigregister(llmsize_model_list)
+
+def llmsize_model_list_new(n):
+    return _core.llmsize_model_list_new(n)
+
+def llmsize_model_list_set(l, i, m):
+    return _core.llmsize_model_list_set(l, i, m)
+
+def llmsize_model_list_free(l):
+    return _core.llmsize_model_list_free(l)
 LLMSIZE_SELECTION_CAP = _core.LLMSIZE_SELECTION_CAP
 class llmsize_selection(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
@@ -1799,8 +1822,8 @@ class llmsize_selection(object):
 # Register llmsize_selection in _core:
 _core.llmsize_selection_swigregister(llmsize_selection)
 
-def llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks):
-    return _core.llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks)
+def llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks, models):
+    return _core.llmsize_select_run(gpu, gpus, engine, seqs, context, kv_dtype, min_tps, quality_metric, max_loss_pct, min_format, use, strict_license, origin_exclude, origin_require, tasks, models)
 
 def llmsize_selection_at(s, i):
     return _core.llmsize_selection_at(s, i)

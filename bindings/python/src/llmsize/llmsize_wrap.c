@@ -3032,58 +3032,59 @@ SWIG_Python_NonDynamicSetAttr(PyObject *obj, PyObject *name, PyObject *value) {
 #define SWIGTYPE_p_llmsize_mix_out swig_types[51]
 #define SWIGTYPE_p_llmsize_mla swig_types[52]
 #define SWIGTYPE_p_llmsize_model swig_types[53]
-#define SWIGTYPE_p_llmsize_model_result swig_types[54]
-#define SWIGTYPE_p_llmsize_moe swig_types[55]
-#define SWIGTYPE_p_llmsize_names swig_types[56]
-#define SWIGTYPE_p_llmsize_ollama_tag swig_types[57]
-#define SWIGTYPE_p_llmsize_outcome swig_types[58]
-#define SWIGTYPE_p_llmsize_outputs_rule swig_types[59]
-#define SWIGTYPE_p_llmsize_params swig_types[60]
-#define SWIGTYPE_p_llmsize_params_out swig_types[61]
-#define SWIGTYPE_p_llmsize_parse_result swig_types[62]
-#define SWIGTYPE_p_llmsize_plan swig_types[63]
-#define SWIGTYPE_p_llmsize_plan_out swig_types[64]
-#define SWIGTYPE_p_llmsize_plan_result swig_types[65]
-#define SWIGTYPE_p_llmsize_quality swig_types[66]
-#define SWIGTYPE_p_llmsize_quality_out swig_types[67]
-#define SWIGTYPE_p_llmsize_quality_row swig_types[68]
-#define SWIGTYPE_p_llmsize_reject swig_types[69]
-#define SWIGTYPE_p_llmsize_release swig_types[70]
-#define SWIGTYPE_p_llmsize_release_out swig_types[71]
-#define SWIGTYPE_p_llmsize_resolution swig_types[72]
-#define SWIGTYPE_p_llmsize_resolution_out swig_types[73]
-#define SWIGTYPE_p_llmsize_select_request swig_types[74]
-#define SWIGTYPE_p_llmsize_selection swig_types[75]
-#define SWIGTYPE_p_llmsize_speed_out swig_types[76]
-#define SWIGTYPE_p_llmsize_speed_request swig_types[77]
-#define SWIGTYPE_p_llmsize_speed_result swig_types[78]
-#define SWIGTYPE_p_llmsize_status swig_types[79]
-#define SWIGTYPE_p_llmsize_suggestion swig_types[80]
-#define SWIGTYPE_p_llmsize_suggestion_out swig_types[81]
-#define SWIGTYPE_p_llmsize_sweep swig_types[82]
-#define SWIGTYPE_p_llmsize_sweep_row swig_types[83]
-#define SWIGTYPE_p_llmsize_table swig_types[84]
-#define SWIGTYPE_p_llmsize_term swig_types[85]
-#define SWIGTYPE_p_llmsize_u64_out swig_types[86]
-#define SWIGTYPE_p_llmsize_use swig_types[87]
-#define SWIGTYPE_p_llmsize_use_out swig_types[88]
-#define SWIGTYPE_p_llmsize_verdict swig_types[89]
-#define SWIGTYPE_p_llmsize_weights swig_types[90]
-#define SWIGTYPE_p_llmsize_weights_out swig_types[91]
-#define SWIGTYPE_p_long_long swig_types[92]
-#define SWIGTYPE_p_p_char swig_types[93]
-#define SWIGTYPE_p_p_llmsize_format swig_types[94]
-#define SWIGTYPE_p_p_llmsize_model swig_types[95]
-#define SWIGTYPE_p_short swig_types[96]
-#define SWIGTYPE_p_signed_char swig_types[97]
-#define SWIGTYPE_p_size_t swig_types[98]
-#define SWIGTYPE_p_unsigned_char swig_types[99]
-#define SWIGTYPE_p_unsigned_int swig_types[100]
-#define SWIGTYPE_p_unsigned_long_long swig_types[101]
-#define SWIGTYPE_p_unsigned_short swig_types[102]
-#define SWIGTYPE_p_void swig_types[103]
-static swig_type_info *swig_types[105];
-static swig_module_info swig_module = {swig_types, 104, 0, 0, 0, 0};
+#define SWIGTYPE_p_llmsize_model_list swig_types[54]
+#define SWIGTYPE_p_llmsize_model_result swig_types[55]
+#define SWIGTYPE_p_llmsize_moe swig_types[56]
+#define SWIGTYPE_p_llmsize_names swig_types[57]
+#define SWIGTYPE_p_llmsize_ollama_tag swig_types[58]
+#define SWIGTYPE_p_llmsize_outcome swig_types[59]
+#define SWIGTYPE_p_llmsize_outputs_rule swig_types[60]
+#define SWIGTYPE_p_llmsize_params swig_types[61]
+#define SWIGTYPE_p_llmsize_params_out swig_types[62]
+#define SWIGTYPE_p_llmsize_parse_result swig_types[63]
+#define SWIGTYPE_p_llmsize_plan swig_types[64]
+#define SWIGTYPE_p_llmsize_plan_out swig_types[65]
+#define SWIGTYPE_p_llmsize_plan_result swig_types[66]
+#define SWIGTYPE_p_llmsize_quality swig_types[67]
+#define SWIGTYPE_p_llmsize_quality_out swig_types[68]
+#define SWIGTYPE_p_llmsize_quality_row swig_types[69]
+#define SWIGTYPE_p_llmsize_reject swig_types[70]
+#define SWIGTYPE_p_llmsize_release swig_types[71]
+#define SWIGTYPE_p_llmsize_release_out swig_types[72]
+#define SWIGTYPE_p_llmsize_resolution swig_types[73]
+#define SWIGTYPE_p_llmsize_resolution_out swig_types[74]
+#define SWIGTYPE_p_llmsize_select_request swig_types[75]
+#define SWIGTYPE_p_llmsize_selection swig_types[76]
+#define SWIGTYPE_p_llmsize_speed_out swig_types[77]
+#define SWIGTYPE_p_llmsize_speed_request swig_types[78]
+#define SWIGTYPE_p_llmsize_speed_result swig_types[79]
+#define SWIGTYPE_p_llmsize_status swig_types[80]
+#define SWIGTYPE_p_llmsize_suggestion swig_types[81]
+#define SWIGTYPE_p_llmsize_suggestion_out swig_types[82]
+#define SWIGTYPE_p_llmsize_sweep swig_types[83]
+#define SWIGTYPE_p_llmsize_sweep_row swig_types[84]
+#define SWIGTYPE_p_llmsize_table swig_types[85]
+#define SWIGTYPE_p_llmsize_term swig_types[86]
+#define SWIGTYPE_p_llmsize_u64_out swig_types[87]
+#define SWIGTYPE_p_llmsize_use swig_types[88]
+#define SWIGTYPE_p_llmsize_use_out swig_types[89]
+#define SWIGTYPE_p_llmsize_verdict swig_types[90]
+#define SWIGTYPE_p_llmsize_weights swig_types[91]
+#define SWIGTYPE_p_llmsize_weights_out swig_types[92]
+#define SWIGTYPE_p_long_long swig_types[93]
+#define SWIGTYPE_p_p_char swig_types[94]
+#define SWIGTYPE_p_p_llmsize_format swig_types[95]
+#define SWIGTYPE_p_p_llmsize_model swig_types[96]
+#define SWIGTYPE_p_short swig_types[97]
+#define SWIGTYPE_p_signed_char swig_types[98]
+#define SWIGTYPE_p_size_t swig_types[99]
+#define SWIGTYPE_p_unsigned_char swig_types[100]
+#define SWIGTYPE_p_unsigned_int swig_types[101]
+#define SWIGTYPE_p_unsigned_long_long swig_types[102]
+#define SWIGTYPE_p_unsigned_short swig_types[103]
+#define SWIGTYPE_p_void swig_types[104]
+static swig_type_info *swig_types[106];
+static swig_module_info swig_module = {swig_types, 105, 0, 0, 0, 0};
 #define SWIG_TypeQuery(name) SWIG_TypeQueryModule(&swig_module, &swig_module, name)
 #define SWIG_MangledTypeQuery(name) SWIG_MangledTypeQueryModule(&swig_module, &swig_module, name)
 
@@ -3912,7 +3913,29 @@ llmsize_parse_result llmsize_parse_args(const char *args, const char *env) {
     return r;
 }
 
-/* Selection over the whole table, held by the binding. */
+/* The models a selection ranks: rows of the table or models read from a config.json,
+   resolved by the binding (llmsize_select_request.models). */
+typedef struct llmsize_model_list {
+    size_t n;
+    const llmsize_model **items;
+} llmsize_model_list;
+llmsize_model_list *llmsize_model_list_new(int n) {
+    llmsize_model_list *l;
+    if (n < 1 || n > 65536) return NULL;
+    if (!(l = (llmsize_model_list *)calloc(1, sizeof *l))) return NULL;
+    if (!(l->items = (const llmsize_model **)calloc((size_t)n, sizeof *l->items))) { free(l); return NULL; }
+    l->n = (size_t)n;
+    return l;
+}
+int llmsize_model_list_set(llmsize_model_list *l, int i, const llmsize_model *m) {
+    if (!l || !m) return LLMSIZE_ERR_NULL;
+    if (i < 0 || (size_t)i >= l->n) return LLMSIZE_ERR_INVALID_ARG;
+    l->items[i] = m;
+    return LLMSIZE_OK;
+}
+void llmsize_model_list_free(llmsize_model_list *l) { if (l) free(l->items); free(l); }
+
+/* Selection over the table (models NULL) or a list, held by the binding. */
 #define LLMSIZE_SELECTION_CAP 1024
 typedef struct llmsize_selection {
     int status;
@@ -3923,7 +3946,7 @@ llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int
                                       uint64_t context, int kv_dtype, double min_tps, int quality_metric,
                                       double max_loss_pct, const llmsize_format *min_format, const llmsize_use *use,
                                       int strict_license, const char *origin_exclude, const char *origin_require,
-                                      uint32_t tasks) {
+                                      uint32_t tasks, const llmsize_model_list *models) {
     llmsize_select_request q;
     llmsize_selection *s = (llmsize_selection *)calloc(1, sizeof *s);
     if (!s) return NULL;
@@ -3934,6 +3957,10 @@ llmsize_selection *llmsize_select_run(const llmsize_gpu *gpu, uint32_t gpus, int
     q.origin_exclude = origin_exclude && *origin_exclude ? origin_exclude : NULL;
     q.origin_require = origin_require && *origin_require ? origin_require : NULL;
     q.tasks = tasks;
+    if (models) {   /* more than the selection holds would be cut short: refused */
+        if (models->n > LLMSIZE_SELECTION_CAP) { s->status = LLMSIZE_ERR_INVALID_ARG; return s; }
+        q.models = models->items; q.n_models = models->n;
+    }
     s->status = llmsize_select(&q, s->items, LLMSIZE_SELECTION_CAP, &s->n, &s->candidates);
     return s;
 }
@@ -13412,6 +13439,52 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_select_request_models_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model **result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_models_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+  }
+  arg1 = (struct llmsize_select_request *)(argp1);
+  result = (llmsize_model **) ((arg1)->models);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_select_request_n_models_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  size_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_select_request, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_request_n_models_get" "', argument " "1"" of type '" "struct llmsize_select_request *""'"); 
+  }
+  arg1 = (struct llmsize_select_request *)(argp1);
+  result =  ((arg1)->n_models);
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_new_llmsize_select_request(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_select_request *result = 0 ;
@@ -20627,6 +20700,181 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_model_list_n_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  size_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_list_n_get" "', argument " "1"" of type '" "struct llmsize_model_list *""'"); 
+  }
+  arg1 = (struct llmsize_model_list *)(argp1);
+  result =  ((arg1)->n);
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_list_items_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model **result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_list_items_get" "', argument " "1"" of type '" "struct llmsize_model_list *""'"); 
+  }
+  arg1 = (struct llmsize_model_list *)(argp1);
+  result = (llmsize_model **) ((arg1)->items);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_p_llmsize_model, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_new_llmsize_model_list(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model_list *result = 0 ;
+  
+  if (!SWIG_Python_UnpackTuple(args, "new_llmsize_model_list", 0, 0, 0)) SWIG_fail;
+  result = (struct llmsize_model_list *)calloc(1, sizeof(struct llmsize_model_list));
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model_list, SWIG_POINTER_NEW |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_delete_llmsize_model_list(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model_list, SWIG_POINTER_DISOWN |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "delete_llmsize_model_list" "', argument " "1"" of type '" "struct llmsize_model_list *""'"); 
+  }
+  arg1 = (struct llmsize_model_list *)(argp1);
+  free((char *) arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *llmsize_model_list_swigregister(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  PyObject *obj;
+  if (!SWIG_Python_UnpackTuple(args, "swigregister", 1, 1, &obj)) return NULL;
+  SWIG_TypeNewClientData(SWIGTYPE_p_llmsize_model_list, SWIG_NewClientData(obj));
+  return SWIG_Py_Void();
+}
+
+SWIGINTERN PyObject *llmsize_model_list_swiginit(PyObject *SWIGUNUSEDPARM(self), PyObject *args) {
+  return SWIG_Python_InitShadowInstance(args);
+}
+
+SWIGINTERN PyObject *_wrap_llmsize_model_list_new(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  int arg1 ;
+  int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_model_list *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_model_list_new" "', argument " "1"" of type '" "int""'");
+  } 
+  arg1 = (int)(val1);
+  result = (llmsize_model_list *)llmsize_model_list_new(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_list_set(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
+  int arg2 ;
+  llmsize_model *arg3 = (llmsize_model *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  int val2 ;
+  int ecode2 = 0 ;
+  void *argp3 = 0 ;
+  int res3 = 0 ;
+  PyObject *swig_obj[3] ;
+  int result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_model_list_set", 3, 3, swig_obj)) SWIG_fail;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_list_set" "', argument " "1"" of type '" "llmsize_model_list *""'"); 
+  }
+  arg1 = (llmsize_model_list *)(argp1);
+  ecode2 = SWIG_AsVal_int(swig_obj[1], &val2);
+  if (!SWIG_IsOK(ecode2)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode2), "in method '" "llmsize_model_list_set" "', argument " "2"" of type '" "int""'");
+  } 
+  arg2 = (int)(val2);
+  res3 = SWIG_ConvertPtr(swig_obj[2], &argp3,SWIGTYPE_p_llmsize_model, 0 |  0 );
+  if (!SWIG_IsOK(res3)) {
+    SWIG_exception_fail(SWIG_ArgError(res3), "in method '" "llmsize_model_list_set" "', argument " "3"" of type '" "llmsize_model const *""'"); 
+  }
+  arg3 = (llmsize_model *)(argp3);
+  result = (int)llmsize_model_list_set(arg1,arg2,(struct llmsize_model const *)arg3);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_model_list_free(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_model_list_free" "', argument " "1"" of type '" "llmsize_model_list *""'"); 
+  }
+  arg1 = (llmsize_model_list *)(argp1);
+  llmsize_model_list_free(arg1);
+  resultobj = SWIG_Py_Void();
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_selection_status_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
@@ -20782,6 +21030,7 @@ SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
   char *arg13 = (char *) 0 ;
   char *arg14 = (char *) 0 ;
   uint32_t arg15 ;
+  llmsize_model_list *arg16 = (llmsize_model_list *) 0 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   unsigned int val2 ;
@@ -20814,10 +21063,12 @@ SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
   int alloc14 = 0 ;
   unsigned int val15 ;
   int ecode15 = 0 ;
-  PyObject *swig_obj[15] ;
+  void *argp16 = 0 ;
+  int res16 = 0 ;
+  PyObject *swig_obj[16] ;
   llmsize_selection *result = 0 ;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_select_run", 15, 15, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_select_run", 16, 16, swig_obj)) SWIG_fail;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
     SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_select_run" "', argument " "1"" of type '" "llmsize_gpu const *""'"); 
@@ -20893,7 +21144,12 @@ SWIGINTERN PyObject *_wrap_llmsize_select_run(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode15), "in method '" "llmsize_select_run" "', argument " "15"" of type '" "uint32_t""'");
   } 
   arg15 = (uint32_t)(val15);
-  result = (llmsize_selection *)llmsize_select_run((struct llmsize_gpu const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15);
+  res16 = SWIG_ConvertPtr(swig_obj[15], &argp16,SWIGTYPE_p_llmsize_model_list, 0 |  0 );
+  if (!SWIG_IsOK(res16)) {
+    SWIG_exception_fail(SWIG_ArgError(res16), "in method '" "llmsize_select_run" "', argument " "16"" of type '" "llmsize_model_list const *""'"); 
+  }
+  arg16 = (llmsize_model_list *)(argp16);
+  result = (llmsize_selection *)llmsize_select_run((struct llmsize_gpu const *)arg1,arg2,arg3,arg4,arg5,arg6,arg7,arg8,arg9,(struct llmsize_format const *)arg10,(struct llmsize_use const *)arg11,arg12,(char const *)arg13,(char const *)arg14,arg15,(struct llmsize_model_list const *)arg16);
   resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_selection, 0 |  0 );
   if (alloc13 == SWIG_NEWOBJ) free((char*)buf13);
   if (alloc14 == SWIG_NEWOBJ) free((char*)buf14);
@@ -22586,6 +22842,8 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_select_request_formats_get", _wrap_llmsize_select_request_formats_get, METH_O, NULL},
 	 { "llmsize_select_request_n_formats_get", _wrap_llmsize_select_request_n_formats_get, METH_O, NULL},
 	 { "llmsize_select_request_tight_pct_get", _wrap_llmsize_select_request_tight_pct_get, METH_O, NULL},
+	 { "llmsize_select_request_models_get", _wrap_llmsize_select_request_models_get, METH_O, NULL},
+	 { "llmsize_select_request_n_models_get", _wrap_llmsize_select_request_n_models_get, METH_O, NULL},
 	 { "new_llmsize_select_request", _wrap_new_llmsize_select_request, METH_NOARGS, NULL},
 	 { "delete_llmsize_select_request", _wrap_delete_llmsize_select_request, METH_O, NULL},
 	 { "llmsize_select_request_swigregister", llmsize_select_request_swigregister, METH_O, NULL},
@@ -22906,6 +23164,15 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize__split", _wrap_llmsize__split, METH_VARARGS, NULL},
 	 { "llmsize__copy", _wrap_llmsize__copy, METH_VARARGS, NULL},
 	 { "llmsize_parse_args", _wrap_llmsize_parse_args, METH_VARARGS, NULL},
+	 { "llmsize_model_list_n_get", _wrap_llmsize_model_list_n_get, METH_O, NULL},
+	 { "llmsize_model_list_items_get", _wrap_llmsize_model_list_items_get, METH_O, NULL},
+	 { "new_llmsize_model_list", _wrap_new_llmsize_model_list, METH_NOARGS, NULL},
+	 { "delete_llmsize_model_list", _wrap_delete_llmsize_model_list, METH_O, NULL},
+	 { "llmsize_model_list_swigregister", llmsize_model_list_swigregister, METH_O, NULL},
+	 { "llmsize_model_list_swiginit", llmsize_model_list_swiginit, METH_VARARGS, NULL},
+	 { "llmsize_model_list_new", _wrap_llmsize_model_list_new, METH_O, NULL},
+	 { "llmsize_model_list_set", _wrap_llmsize_model_list_set, METH_VARARGS, NULL},
+	 { "llmsize_model_list_free", _wrap_llmsize_model_list_free, METH_O, NULL},
 	 { "llmsize_selection_status_get", _wrap_llmsize_selection_status_get, METH_O, NULL},
 	 { "llmsize_selection_n_get", _wrap_llmsize_selection_n_get, METH_O, NULL},
 	 { "llmsize_selection_candidates_get", _wrap_llmsize_selection_candidates_get, METH_O, NULL},
@@ -23033,6 +23300,7 @@ static swig_type_info _swigt__p_llmsize_metric = {"_p_llmsize_metric", "llmsize_
 static swig_type_info _swigt__p_llmsize_mix_out = {"_p_llmsize_mix_out", "llmsize_mix_out *|struct llmsize_mix_out *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_mla = {"_p_llmsize_mla", "llmsize_mla *|struct llmsize_mla *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_model = {"_p_llmsize_model", "llmsize_model *|struct llmsize_model *", 0, 0, (void*)0, 0};
+static swig_type_info _swigt__p_llmsize_model_list = {"_p_llmsize_model_list", "llmsize_model_list *|struct llmsize_model_list *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_model_result = {"_p_llmsize_model_result", "llmsize_model_result *|struct llmsize_model_result *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_moe = {"_p_llmsize_moe", "llmsize_moe *|struct llmsize_moe *", 0, 0, (void*)0, 0};
 static swig_type_info _swigt__p_llmsize_names = {"_p_llmsize_names", "llmsize_names *|struct llmsize_names *", 0, 0, (void*)0, 0};
@@ -23139,6 +23407,7 @@ static swig_type_info *swig_type_initial[] = {
   &_swigt__p_llmsize_mix_out,
   &_swigt__p_llmsize_mla,
   &_swigt__p_llmsize_model,
+  &_swigt__p_llmsize_model_list,
   &_swigt__p_llmsize_model_result,
   &_swigt__p_llmsize_moe,
   &_swigt__p_llmsize_names,
@@ -23245,6 +23514,7 @@ static swig_cast_info _swigc__p_llmsize_metric[] = {  {&_swigt__p_llmsize_metric
 static swig_cast_info _swigc__p_llmsize_mix_out[] = {  {&_swigt__p_llmsize_mix_out, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_mla[] = {  {&_swigt__p_llmsize_mla, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_model[] = {  {&_swigt__p_llmsize_model, 0, 0, 0},{0, 0, 0, 0}};
+static swig_cast_info _swigc__p_llmsize_model_list[] = {  {&_swigt__p_llmsize_model_list, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_model_result[] = {  {&_swigt__p_llmsize_model_result, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_moe[] = {  {&_swigt__p_llmsize_moe, 0, 0, 0},{0, 0, 0, 0}};
 static swig_cast_info _swigc__p_llmsize_names[] = {  {&_swigt__p_llmsize_names, 0, 0, 0},{0, 0, 0, 0}};
@@ -23351,6 +23621,7 @@ static swig_cast_info *swig_cast_initial[] = {
   _swigc__p_llmsize_mix_out,
   _swigc__p_llmsize_mla,
   _swigc__p_llmsize_model,
+  _swigc__p_llmsize_model_list,
   _swigc__p_llmsize_model_result,
   _swigc__p_llmsize_moe,
   _swigc__p_llmsize_names,
