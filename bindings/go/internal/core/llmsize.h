@@ -5002,51 +5002,71 @@ enum {
     LLMSIZE__K_QKV_BIAS, LLMSIZE__K_FC1_BIAS, LLMSIZE__K_USE_QK_NORM,
     LLMSIZE__K_COUNT
 };
-static const struct { const char *names; uint32_t slot; } llmsize__hf_keys[] = {
-    { "vocab_size|padded_vocab_size", LLMSIZE__K_VOCAB },
-    { "hidden_size|n_embd|d_model|dim", LLMSIZE__K_HIDDEN },
-    { "num_hidden_layers|n_layer|num_layers|n_layers|encoder_layers", LLMSIZE__K_LAYERS },
-    { "num_attention_heads|n_head|n_heads|encoder_attention_heads", LLMSIZE__K_HEADS },
-    { "num_key_value_heads|num_kv_heads|n_kv_heads|num_kv", LLMSIZE__K_KV_HEADS },
-    { "head_dim", LLMSIZE__K_HEAD_DIM },
-    { "intermediate_size|ffn_dim|n_inner|ffn_hidden_size|hidden_dim|encoder_ffn_dim", LLMSIZE__K_FFN },
-    { "max_position_embeddings|n_positions|max_sequence_length|seq_length|max_target_positions", LLMSIZE__K_MAX_CTX },
-    { "tie_word_embeddings", LLMSIZE__K_TIE },
-    { "attention_bias|bias", LLMSIZE__K_ATTN_BIAS },
-    { "use_qk_norm", LLMSIZE__K_USE_QK_NORM },
-    { "mlp_bias", LLMSIZE__K_MLP_BIAS },
-    { "sliding_window", LLMSIZE__K_WINDOW },
-    { "use_sliding_window", LLMSIZE__K_USE_WINDOW },
-    { "sliding_window_pattern", LLMSIZE__K_WINDOW_PATTERN },
-    { "attention_chunk_size", LLMSIZE__K_CHUNK },
-    { "num_local_experts|num_experts|n_routed_experts|moe_num_experts", LLMSIZE__K_EXPERTS },
-    { "num_experts_per_tok|moe_top_k|num_experts_per_token", LLMSIZE__K_ACTIVE },
-    { "moe_intermediate_size|expert_intermediate_size", LLMSIZE__K_EXPERT_FFN },
-    { "n_shared_experts|num_shared_experts", LLMSIZE__K_SHARED },
-    { "shared_expert_intermediate_size", LLMSIZE__K_SHARED_FFN },
-    { "first_k_dense_replace", LLMSIZE__K_DENSE_FIRST },
-    { "decoder_sparse_step|moe_layer_freq|interleave_moe_layer_step", LLMSIZE__K_MOE_EVERY },
-    { "q_lora_rank", LLMSIZE__K_Q_LORA },
-    { "kv_lora_rank", LLMSIZE__K_KV_LORA },
-    { "qk_nope_head_dim", LLMSIZE__K_QK_NOPE },
-    { "qk_rope_head_dim", LLMSIZE__K_QK_ROPE },
-    { "v_head_dim", LLMSIZE__K_V_HEAD },
-    { "full_attention_interval", LLMSIZE__K_FULL_EVERY },
-    { "linear_num_key_heads", LLMSIZE__K_LIN_K_HEADS },
-    { "linear_num_value_heads", LLMSIZE__K_LIN_V_HEADS },
-    { "linear_key_head_dim", LLMSIZE__K_LIN_K_DIM },
-    { "linear_value_head_dim", LLMSIZE__K_LIN_V_DIM },
-    { "linear_conv_kernel_dim", LLMSIZE__K_CONV },
-    { "num_nextn_predict_layers|mtp_num_hidden_layers", LLMSIZE__K_MTP },
-    { "multi_query", LLMSIZE__K_MULTI_QUERY },
-    { "type_vocab_size", LLMSIZE__K_TOKEN_TYPES },
-    { "decoder_layers", LLMSIZE__K_DEC_LAYERS },
-    { "num_mel_bins", LLMSIZE__K_MELS },
-    { "max_source_positions", LLMSIZE__K_AUDIO_POS },
-    { "num_labels", LLMSIZE__K_LABELS },
-    { "qkv_proj_bias", LLMSIZE__K_QKV_BIAS },   /* NomicBERT */
-    { "mlp_fc1_bias", LLMSIZE__K_FC1_BIAS }
+/* config.json keys, one name per row (its length counted by the compiler: a key is matched
+   by length, then bytes), grouped by the slot the names share. */
+#define LLMSIZE__HF_KEY(name, slot) { name, sizeof name - 1u, slot }
+static const struct { const char *name; size_t len; uint32_t slot; } llmsize__hf_keys[] = {
+    LLMSIZE__HF_KEY("vocab_size", LLMSIZE__K_VOCAB), LLMSIZE__HF_KEY("padded_vocab_size", LLMSIZE__K_VOCAB),
+    LLMSIZE__HF_KEY("hidden_size", LLMSIZE__K_HIDDEN), LLMSIZE__HF_KEY("n_embd", LLMSIZE__K_HIDDEN),
+    LLMSIZE__HF_KEY("d_model", LLMSIZE__K_HIDDEN), LLMSIZE__HF_KEY("dim", LLMSIZE__K_HIDDEN),
+    LLMSIZE__HF_KEY("num_hidden_layers", LLMSIZE__K_LAYERS), LLMSIZE__HF_KEY("n_layer", LLMSIZE__K_LAYERS),
+    LLMSIZE__HF_KEY("num_layers", LLMSIZE__K_LAYERS), LLMSIZE__HF_KEY("n_layers", LLMSIZE__K_LAYERS),
+    LLMSIZE__HF_KEY("encoder_layers", LLMSIZE__K_LAYERS),
+    LLMSIZE__HF_KEY("num_attention_heads", LLMSIZE__K_HEADS), LLMSIZE__HF_KEY("n_head", LLMSIZE__K_HEADS),
+    LLMSIZE__HF_KEY("n_heads", LLMSIZE__K_HEADS), LLMSIZE__HF_KEY("encoder_attention_heads", LLMSIZE__K_HEADS),
+    LLMSIZE__HF_KEY("num_key_value_heads", LLMSIZE__K_KV_HEADS),
+    LLMSIZE__HF_KEY("num_kv_heads", LLMSIZE__K_KV_HEADS), LLMSIZE__HF_KEY("n_kv_heads", LLMSIZE__K_KV_HEADS),
+    LLMSIZE__HF_KEY("num_kv", LLMSIZE__K_KV_HEADS),
+    LLMSIZE__HF_KEY("head_dim", LLMSIZE__K_HEAD_DIM),
+    LLMSIZE__HF_KEY("intermediate_size", LLMSIZE__K_FFN), LLMSIZE__HF_KEY("ffn_dim", LLMSIZE__K_FFN),
+    LLMSIZE__HF_KEY("n_inner", LLMSIZE__K_FFN), LLMSIZE__HF_KEY("ffn_hidden_size", LLMSIZE__K_FFN),
+    LLMSIZE__HF_KEY("hidden_dim", LLMSIZE__K_FFN), LLMSIZE__HF_KEY("encoder_ffn_dim", LLMSIZE__K_FFN),
+    LLMSIZE__HF_KEY("max_position_embeddings", LLMSIZE__K_MAX_CTX),
+    LLMSIZE__HF_KEY("n_positions", LLMSIZE__K_MAX_CTX), LLMSIZE__HF_KEY("max_sequence_length", LLMSIZE__K_MAX_CTX),
+    LLMSIZE__HF_KEY("seq_length", LLMSIZE__K_MAX_CTX), LLMSIZE__HF_KEY("max_target_positions", LLMSIZE__K_MAX_CTX),
+    LLMSIZE__HF_KEY("tie_word_embeddings", LLMSIZE__K_TIE),
+    LLMSIZE__HF_KEY("attention_bias", LLMSIZE__K_ATTN_BIAS), LLMSIZE__HF_KEY("bias", LLMSIZE__K_ATTN_BIAS),
+    LLMSIZE__HF_KEY("use_qk_norm", LLMSIZE__K_USE_QK_NORM),
+    LLMSIZE__HF_KEY("mlp_bias", LLMSIZE__K_MLP_BIAS),
+    LLMSIZE__HF_KEY("sliding_window", LLMSIZE__K_WINDOW),
+    LLMSIZE__HF_KEY("use_sliding_window", LLMSIZE__K_USE_WINDOW),
+    LLMSIZE__HF_KEY("sliding_window_pattern", LLMSIZE__K_WINDOW_PATTERN),
+    LLMSIZE__HF_KEY("attention_chunk_size", LLMSIZE__K_CHUNK),
+    LLMSIZE__HF_KEY("num_local_experts", LLMSIZE__K_EXPERTS), LLMSIZE__HF_KEY("num_experts", LLMSIZE__K_EXPERTS),
+    LLMSIZE__HF_KEY("n_routed_experts", LLMSIZE__K_EXPERTS), LLMSIZE__HF_KEY("moe_num_experts", LLMSIZE__K_EXPERTS),
+    LLMSIZE__HF_KEY("num_experts_per_tok", LLMSIZE__K_ACTIVE), LLMSIZE__HF_KEY("moe_top_k", LLMSIZE__K_ACTIVE),
+    LLMSIZE__HF_KEY("num_experts_per_token", LLMSIZE__K_ACTIVE),
+    LLMSIZE__HF_KEY("moe_intermediate_size", LLMSIZE__K_EXPERT_FFN),
+    LLMSIZE__HF_KEY("expert_intermediate_size", LLMSIZE__K_EXPERT_FFN),
+    LLMSIZE__HF_KEY("n_shared_experts", LLMSIZE__K_SHARED), LLMSIZE__HF_KEY("num_shared_experts", LLMSIZE__K_SHARED),
+    LLMSIZE__HF_KEY("shared_expert_intermediate_size", LLMSIZE__K_SHARED_FFN),
+    LLMSIZE__HF_KEY("first_k_dense_replace", LLMSIZE__K_DENSE_FIRST),
+    LLMSIZE__HF_KEY("decoder_sparse_step", LLMSIZE__K_MOE_EVERY),
+    LLMSIZE__HF_KEY("moe_layer_freq", LLMSIZE__K_MOE_EVERY),
+    LLMSIZE__HF_KEY("interleave_moe_layer_step", LLMSIZE__K_MOE_EVERY),
+    LLMSIZE__HF_KEY("q_lora_rank", LLMSIZE__K_Q_LORA),
+    LLMSIZE__HF_KEY("kv_lora_rank", LLMSIZE__K_KV_LORA),
+    LLMSIZE__HF_KEY("qk_nope_head_dim", LLMSIZE__K_QK_NOPE),
+    LLMSIZE__HF_KEY("qk_rope_head_dim", LLMSIZE__K_QK_ROPE),
+    LLMSIZE__HF_KEY("v_head_dim", LLMSIZE__K_V_HEAD),
+    LLMSIZE__HF_KEY("full_attention_interval", LLMSIZE__K_FULL_EVERY),
+    LLMSIZE__HF_KEY("linear_num_key_heads", LLMSIZE__K_LIN_K_HEADS),
+    LLMSIZE__HF_KEY("linear_num_value_heads", LLMSIZE__K_LIN_V_HEADS),
+    LLMSIZE__HF_KEY("linear_key_head_dim", LLMSIZE__K_LIN_K_DIM),
+    LLMSIZE__HF_KEY("linear_value_head_dim", LLMSIZE__K_LIN_V_DIM),
+    LLMSIZE__HF_KEY("linear_conv_kernel_dim", LLMSIZE__K_CONV),
+    LLMSIZE__HF_KEY("num_nextn_predict_layers", LLMSIZE__K_MTP),
+    LLMSIZE__HF_KEY("mtp_num_hidden_layers", LLMSIZE__K_MTP),
+    LLMSIZE__HF_KEY("multi_query", LLMSIZE__K_MULTI_QUERY),
+    LLMSIZE__HF_KEY("type_vocab_size", LLMSIZE__K_TOKEN_TYPES),
+    LLMSIZE__HF_KEY("decoder_layers", LLMSIZE__K_DEC_LAYERS),
+    LLMSIZE__HF_KEY("num_mel_bins", LLMSIZE__K_MELS),
+    LLMSIZE__HF_KEY("max_source_positions", LLMSIZE__K_AUDIO_POS),
+    LLMSIZE__HF_KEY("num_labels", LLMSIZE__K_LABELS),
+    LLMSIZE__HF_KEY("qkv_proj_bias", LLMSIZE__K_QKV_BIAS),   /* NomicBERT */
+    LLMSIZE__HF_KEY("mlp_fc1_bias", LLMSIZE__K_FC1_BIAS)
 };
+#undef LLMSIZE__HF_KEY
 
 /* What a scan of the JSON text collects: numbers (and booleans as 0/1) per slot, for the
    top level and text_config separately; the model_type; the layer_types pattern. */
@@ -5154,14 +5174,9 @@ static void llmsize__hf_object(llmsize__hf *h, int depth, int level) {
         ++h->p;
         llmsize__hf_ws(h);
         if (level >= 0) {
-            for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_keys) && slot < 0; ++i) {
-                const char *q = llmsize__hf_keys[i].names;
-                while (*q && slot < 0) {
-                    size_t qn = strcspn(q, "|");
-                    if (qn == n && memcmp(q, k, n) == 0) slot = (int)llmsize__hf_keys[i].slot;
-                    q += qn + (q[qn] == '|');
-                }
-            }
+            for (i = 0; i < LLMSIZE__COUNT(llmsize__hf_keys) && slot < 0; ++i)
+                if (llmsize__hf_keys[i].len == n && memcmp(llmsize__hf_keys[i].name, k, n) == 0)
+                    slot = (int)llmsize__hf_keys[i].slot;
             if (level == 0 && n == 11 && memcmp(k, "text_config", 11) == 0) child = 1;
             if (level == 0 && n == 13 && memcmp(k, "architectures", 13) == 0) llmsize__hf_peek_arch(h);
             if (level == 0 && n == 8 && memcmp(k, "id2label", 8) == 0) h->labels = llmsize__hf_count_members(h, depth);
