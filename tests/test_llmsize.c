@@ -257,10 +257,11 @@ static void kv_row(const row_t *r) {
    The table's constants are fitted on these rows (tools/speed_fit.h, make calibrate), so the
    suite checks three things: the constants are the fit of the rows as they stand (a changed
    row or bandwidth without `make calibrate` fails); the error of fits that leave each source
-   out (held out) stays within its guard; and most rows fall in the [low, high] range a fit
-   that left their source out reports (in-sample that range holds 80 % by construction). */
+   out (held out) stays within its guard; and most rows fall in the [low, high] range made
+   without their source (the table's range holds 80 % of the rows held out by construction;
+   made from the other sources alone, it should hold about as many of a new source's). */
 static speed_obs speed_rows[SPEED_MAX];
-static double speed_held[SPEED_MAX], speed_ins[SPEED_MAX];
+static double speed_held[SPEED_MAX], speed_ins[SPEED_MAX], speed_ratio_held[SPEED_MAX];
 static int speed_covered[SPEED_MAX];
 static speed_fit fit;
 static void test_speed(void) {
@@ -272,13 +273,14 @@ static void test_speed(void) {
     snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
     n = speed_read(path, speed_rows, SPEED_MAX, &unresolved, &unpriced);
     CHECK(n >= 300 && unresolved == 0, "speed.tsv: %d rows scored, %d naming what the tables lack", n, unresolved);
-    speed_fit_all(speed_rows, n, NULL, NULL, &fit);
+    speed_fit_all(speed_rows, n, NULL, &fit);
+    speed_score(speed_rows, n, speed_held, speed_ins, speed_covered, speed_ratio_held);
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         const llmsize_efficiency *t = llmsize_efficiency_of(c);
         const double e = fit.e[c], us = fit.us[c], mfu = fit.mfu[c];
         double lo = 0, hi = 0;
         if (!t || !fit.fitted[c]) continue;
-        speed_range(speed_rows, n, c, NULL, &fit, &lo, &hi);
+        speed_range(speed_rows, n, c, speed_ratio_held, &lo, &hi);
         CHECK(fabs(t->expected - e) < 0.0015 && fabs(t->layer_us - us) < 0.5 && (mfu == 0 || fabs(t->prefill_mfu - mfu) < 0.0015) &&
               fabs(t->kv_cost - fit.kv_cost) < 0.015 && fabs(t->low - lo) < 0.015 && fabs(t->high - hi) < 0.015,
               "%s: the table holds %.3f / %.0f us / mfu %.3f / kv_cost %.2f / range %.2f-%.2f, the rows fit %.3f / %.0f us / %.3f / "
@@ -286,10 +288,9 @@ static void test_speed(void) {
               t->low, t->high, e, us, mfu, fit.kv_cost, lo, hi);
     }
     for (i = 0; i < n; ++i) tg += !speed_rows[i].prefill;
-    speed_score(speed_rows, n, speed_held, speed_ins, speed_covered);
     for (i = 0; i < n; ++i) if (speed_covered[i] >= 0) { ++scored; in_range += speed_covered[i]; }
     printf("speed: %d measurements (%d decode, %d prefill) from tests/data/speed.tsv; held out, %d of %d decode rows fall in "
-           "the [low, high] a fit without their source reports; %d prefill rows on accelerators without a published tensor "
+           "the [low, high] made without their source; %d prefill rows on accelerators without a published tensor "
            "throughput not scored\n", n, tg, n - tg, in_range, scored, unpriced);
     for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
         double im, ip, m, p9;
@@ -308,7 +309,9 @@ static void test_speed(void) {
             CHECK(hn_ >= 50 && p9 <= 0.25, "decode at depth >= 4096 held out: median %.1f %%, p90 %.1f %% over %d rows", 100 * m,
                   100 * p9, hn_);
     }
-    CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 2 / 3, "decode rows within a held-out [low, high]: %d of %d",
+    /* nominally 80 %; in-sample ranges (the 10th-90th percentile of the fit's own residuals)
+       held 378 of 528 (72 %) and none of the CPU rows */
+    CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 3 / 4, "decode rows within a held-out [low, high]: %d of %d",
           in_range, scored);
     /* the issue's goal is median 12 %, p90 25 % held out: the median is met, the p90 is not
        (sources that differ from the rest by a build, a power mode or a backend); a guard */

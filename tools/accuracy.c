@@ -396,7 +396,7 @@ int main(int argc, char **argv) {
                "held-out error is that of a fit on the few rows of the others.\n\n"
                "| regime | rows | sources (rows of the largest) | held out: median | p90 | in-sample: median | p90 |\n|---|---|---|---|---|---|---|\n",
                n, unpriced);
-        speed_score(rows, n, held, ins, NULL);
+        speed_score(rows, n, held, ins, NULL, NULL);
         for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
             double hm, hp, im, ip;
             int hn, in_;

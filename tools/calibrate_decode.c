@@ -1,7 +1,7 @@
 /* tools/calibrate_decode.c — the speed calibration of llmsize_data.h (llmsize__efficiencies),
    recomputed from tests/data/speed.tsv by the fit in tools/speed_fit.h, and scored: for each
    hardware class the fitted bandwidth share and per-layer cost (decode) and MFU (prefill),
-   the 10th/90th percentile of measured / predicted, and beside them what the table holds; then
+   the range [low, high] that holds 80 % of the class's rows held out, and beside them what the table holds; then
    the error of the table's constants on every row (in-sample) and of fits that leave each
    source out (held out), per regime.
 
@@ -9,7 +9,7 @@
 #include "tools/speed_fit.h"
 
 static speed_obs rows[SPEED_MAX];
-static double held[SPEED_MAX], ins[SPEED_MAX], table_err[SPEED_MAX];
+static double held[SPEED_MAX], ins[SPEED_MAX], ratio[SPEED_MAX], table_err[SPEED_MAX];
 static speed_fit fit;
 
 int main(int argc, char **argv) {
@@ -20,7 +20,8 @@ int main(int argc, char **argv) {
     if (n < 0) { perror(path); return 1; }
     printf("%s: %d rows scored; %d prefill rows on accelerators with no published tensor throughput (no TTFT to score); "
            "%d rows naming what the tables lack\n\n", path, n, unpriced, unresolved);
-    speed_fit_all(rows, n, NULL, NULL, &fit);
+    speed_fit_all(rows, n, NULL, &fit);
+    speed_score(rows, n, held, ins, NULL, ratio);
     printf("fitted on every row of the class (paste into llmsize__efficiencies); kv_cost %.2f on %d deep rows of every class:\n",
            fit.kv_cost, fit.deep);
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
@@ -37,13 +38,12 @@ int main(int argc, char **argv) {
             if (rows[i].prefill) ++pp;
             else { ++tg; shallow += speed_shallow(&rows[i]); }
         }
-        speed_range(rows, n, c, NULL, &fit, &lo, &hi);
+        speed_range(rows, n, c, ratio, &lo, &hi);
         printf("  %-10s %3d tg (%3d shallow), %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
                "   (table: %.3f, %.0f, %.2f, %.2f, %.3f, kv_cost %.2f)\n", llmsize_hw_class_name(c), tg, shallow, pp, fit.e[c],
                fit.us[c], lo, hi, fit.mfu[c], t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
                t ? t->prefill_mfu : 0, t ? t->kv_cost : 0);
     }
-    speed_score(rows, n, held, ins, NULL);
     for (i = 0; i < n; ++i) table_err[i] = fabs(rows[i].predicted / rows[i].measured - 1);
     printf("\n%-36s %5s  %-22s %-22s %-22s\n", "regime", "rows", "the table's constants", "refit on every row",
            "held out (by source)");

@@ -17,15 +17,19 @@
       or more) with each class's stage-1 constants, by golden-section search in [0.5, 4]: the
       attention kernels read the cache below the share of bandwidth the weights' kernels reach.
    prefill_mfu is the median of measured / peak-bound over the class's pp rows (prefill time is
-   linear in 1 / MFU, so the bound comes from llmsize_speed). low / high are the 10th / 90th
-   percentiles of measured / predicted.
+   linear in 1 / MFU, so the bound comes from llmsize_speed). The range [low, high] = [1/x, x]
+   holds 80 % of the class's rows held out: x = e^q, q the 80th percentile over its decode rows
+   of |log(measured / predicted)|, each row predicted by a fit without its source.
 
    Held out: every row is scored by a fit that leaves out all rows of its source (a source is
    a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
    scores a fit it was part of: its class's constants and kv_cost are refitted without it.
    A class whose rows come from one source is not fitted: the table's prior stands (llmfit's
    documented constant for CPUs), and its rows score that prior, which no row set. A class
-   with two sources is fitted on both; held out, each source scores the fit on the other. */
+   with two sources is fitted on both; held out, each source scores the fit on the other.
+   Whether the range is honest is scored the same way, one level down: a source's rows are
+   checked against the range made from the other sources alone, each of them predicted by a
+   fit that left it and the source checked out (speed_score's covered). */
 #ifndef LLMSIZE_SPEED_FIT_H
 #define LLMSIZE_SPEED_FIT_H
 #include <math.h>
@@ -46,6 +50,8 @@ typedef struct speed_obs {
     double per_mfu;           /* pp: predicted tok/s per unit of prefill MFU              */
     int moe, depth, gpus;     /* for the regime lines                                     */
     double predicted;         /* with the library's own constants                         */
+    int src;                  /* the source's index (speed_read: in order of appearance)  */
+    int out;                  /* 1: left out of the fit being made (speed_leave_out)      */
 } speed_obs;
 
 /* the prefill MFU llmsize_speed used for a class */
@@ -126,67 +132,87 @@ static double speed_decode_pred(const speed_obs *o, double e, double layer_us, d
 }
 static int speed_shallow(const speed_obs *o) { return o->kv < 0.1 * o->bytes; }
 
-/* mean |log(predicted / measured)| over the class's shallow tg rows, except those of `skip`,
-   plus a millionth of the mean squared log error: with few rows the absolute error is flat
-   between two of them (any e there is a median), and a search would stop wherever rounding
-   left it (x87 and SSE builds fitted the CPU class 0.5 % apart); the squared term picks one
-   point of the flat stretch and moves nothing else. */
-static double speed_loss(const speed_obs *rows, int n, uint32_t cls, const char *skip, double e, double layer_us) {
-    double sum = 0, sq = 0;
-    int i, k = 0;
+/* The rows of sources a and b (-1: none) are left out of the fits that follow. */
+static void speed_leave_out(speed_obs *rows, int n, int a, int b) {
+    int i;
+    for (i = 0; i < n; ++i) rows[i].out = rows[i].src == a || rows[i].src == b;
+}
+
+/* The class's shallow tg rows left in, as the loss reads them: log measured, seconds per
+   step at full bandwidth, seconds per microsecond of layer cost. */
+typedef struct speed_pts { int k; double lm[SPEED_MAX], a[SPEED_MAX], b[SPEED_MAX]; } speed_pts;
+static void speed_pts_of(const speed_obs *rows, int n, uint32_t cls, speed_pts *p) {
+    int i;
+    p->k = 0;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        double l;
-        if (o->prefill || o->cls != cls || !speed_shallow(o) || (skip && !strcmp(o->key, skip))) continue;
-        l = log(speed_decode_pred(o, e, layer_us, 1.0) / o->measured);
+        if (o->prefill || o->cls != cls || o->out || !speed_shallow(o)) continue;
+        p->lm[p->k] = log(o->measured);
+        p->a[p->k] = o->bytes / o->bw;
+        p->b[p->k] = o->layers * 1e-6;
+        ++p->k;
+    }
+}
+
+/* mean |log(predicted / measured)| over the points, plus a millionth of the mean squared log
+   error: with few rows the absolute error is flat between two of them (any e there is a
+   median), and a search would stop wherever rounding left it (x87 and SSE builds fitted the
+   CPU class 0.5 % apart); the squared term picks one point of the flat stretch and moves
+   nothing else. predicted = 1 / (bytes / (bw e) + layers us) (speed_decode_pred, kv_cost 1:
+   shallow rows). */
+static double speed_loss(const speed_pts *p, double e, double layer_us) {
+    double sum = 0, sq = 0;
+    int i;
+    for (i = 0; i < p->k; ++i) {
+        const double l = -log(p->a[i] / e + p->b[i] * layer_us) - p->lm[i];
         sum += fabs(l);
         sq += l * l;
-        ++k;
     }
-    return k ? (sum + 1e-6 * sq) / k : -1.0;
+    return p->k ? (sum + 1e-6 * sq) / p->k : -1.0;
 }
 
 /* golden-section search for the e in [0.2, 1.5] that minimises the loss at layer_us = us */
-static double speed_best_e(const speed_obs *rows, int n, uint32_t cls, const char *skip, double us, double *loss) {
+static double speed_best_e(const speed_pts *p, double us, double *loss) {
     const double phi = 0.6180339887498949;
     double lo = 0.2, hi = 1.5, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo);
-    double f1 = speed_loss(rows, n, cls, skip, x1, us), f2 = speed_loss(rows, n, cls, skip, x2, us);
+    double f1 = speed_loss(p, x1, us), f2 = speed_loss(p, x2, us);
     int it;
     for (it = 0; it < 40; ++it) {
-        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_loss(rows, n, cls, skip, x1, us); }
-        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_loss(rows, n, cls, skip, x2, us); }
+        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_loss(p, x1, us); }
+        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_loss(p, x2, us); }
     }
     *loss = f1;
     return x1;
 }
 
-/* how many sources the class's shallow tg rows come from, except `skip` (0, 1 or 2: two is enough) */
-static int speed_class_sources(const speed_obs *rows, int n, uint32_t cls, const char *skip) {
-    const char *first = NULL;
-    int i;
+/* how many sources the class's shallow tg rows left in come from (0, 1 or 2: two is enough) */
+static int speed_class_sources(const speed_obs *rows, int n, uint32_t cls) {
+    int first = -1, i;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || o->cls != cls || !speed_shallow(o) || (skip && !strcmp(o->key, skip))) continue;
-        if (!first) first = o->key;
-        else if (strcmp(first, o->key)) return 2;
+        if (o->prefill || o->cls != cls || o->out || !speed_shallow(o)) continue;
+        if (first < 0) first = o->src;
+        else if (first != o->src) return 2;
     }
-    return first ? 1 : 0;
+    return first >= 0;
 }
 
-/* Stage 1: the class's (e, layer_us). The fit on every row (skip NULL) needs shallow rows
-   from two sources or more (one source's rows cannot be scored held out: the table's prior
-   stays); a fit that leaves a source out needs one other (it scores the one left out). */
-static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const char *skip, double *e_out, double *us_out) {
+/* Stage 1: the class's (e, layer_us). The fit on every row (held 0) needs shallow rows from
+   two sources or more (one source's rows cannot be scored held out: the table's prior
+   stays); a fit that leaves sources out (held 1) needs one other (it scores those left out). */
+static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, int held, double *e_out, double *us_out) {
+    static speed_pts p;
     double best = -1, be = 0, bu = 0, us, from, to;
-    if (speed_class_sources(rows, n, cls, skip) < (skip ? 1 : 2)) return 0;
+    if (speed_class_sources(rows, n, cls) < (held ? 1 : 2)) return 0;
+    speed_pts_of(rows, n, cls, &p);
     for (us = 0; us <= 400.0; us += 8.0) {
-        double f, e = speed_best_e(rows, n, cls, skip, us, &f);
+        double f, e = speed_best_e(&p, us, &f);
         if (best < 0 || f < best) { best = f; be = e; bu = us; }
     }
     from = bu > 7.0 ? bu - 7.0 : 0.0;
     to = bu + 7.0 < 400.0 ? bu + 7.0 : 400.0;
     for (us = from; us <= to; us += 1.0) {
-        double f, e = speed_best_e(rows, n, cls, skip, us, &f);
+        double f, e = speed_best_e(&p, us, &f);
         if (f < best) { best = f; be = e; bu = us; }
     }
     *e_out = be;
@@ -194,13 +220,13 @@ static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, const ch
     return 1;
 }
 
-/* The class's prefill MFU: the median of measured / peak-bound; 0 without rows. */
-static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls, const char *skip) {
+/* The class's prefill MFU: the median of measured / peak-bound over its rows left in; 0
+   without rows. */
+static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls) {
     static double r[SPEED_MAX];
     int i, k = 0;
     for (i = 0; i < n; ++i)
-        if (rows[i].prefill && rows[i].cls == cls && rows[i].per_mfu > 0 && !(skip && !strcmp(rows[i].key, skip)))
-            r[k++] = rows[i].measured / rows[i].per_mfu;
+        if (rows[i].prefill && rows[i].cls == cls && rows[i].per_mfu > 0 && !rows[i].out) r[k++] = rows[i].measured / rows[i].per_mfu;
     if (!k) return 0;
     qsort(r, (size_t)k, sizeof r[0], speed_cmp);
     return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
@@ -215,13 +241,13 @@ typedef struct speed_fit {
     int deep;                 /* deep rows kv_cost was fitted on                          */
 } speed_fit;
 
-/* mean |log(predicted / measured)| over the deep tg rows of fitted classes, except `skip`'s */
-static double speed_kv_loss(const speed_obs *rows, int n, const speed_fit *f, const char *skip, double kv_cost, int *k_out) {
+/* mean |log(predicted / measured)| over the deep tg rows left in of fitted classes */
+static double speed_kv_loss(const speed_obs *rows, int n, const speed_fit *f, double kv_cost, int *k_out) {
     double sum = 0;
     int i, k = 0;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || speed_shallow(o) || !f->fitted[o->cls] || (skip && !strcmp(o->key, skip))) continue;
+        if (o->prefill || o->out || speed_shallow(o) || !f->fitted[o->cls]) continue;
         sum += fabs(log(speed_decode_pred(o, f->e[o->cls], f->us[o->cls], kv_cost) / o->measured));
         ++k;
     }
@@ -231,37 +257,37 @@ static double speed_kv_loss(const speed_obs *rows, int n, const speed_fit *f, co
 
 /* Stage 2: kv_cost given the classes' constants; 1 (a KV byte costs a weight byte) without
    deep rows. */
-static void speed_fit_kv(const speed_obs *rows, int n, speed_fit *f, const char *skip) {
+static void speed_fit_kv(const speed_obs *rows, int n, speed_fit *f) {
     const double phi = 0.6180339887498949;
     double lo = 0.5, hi = 4.0, x1 = hi - phi * (hi - lo), x2 = lo + phi * (hi - lo), f1, f2;
     int it;
     f->kv_cost = 1.0;
-    if (speed_kv_loss(rows, n, f, skip, 1.0, &f->deep) < 0) return;
-    f1 = speed_kv_loss(rows, n, f, skip, x1, NULL);
-    f2 = speed_kv_loss(rows, n, f, skip, x2, NULL);
+    if (speed_kv_loss(rows, n, f, 1.0, &f->deep) < 0) return;
+    f1 = speed_kv_loss(rows, n, f, x1, NULL);
+    f2 = speed_kv_loss(rows, n, f, x2, NULL);
     for (it = 0; it < 40; ++it) {
-        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_kv_loss(rows, n, f, skip, x1, NULL); }
-        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_kv_loss(rows, n, f, skip, x2, NULL); }
+        if (f1 < f2) { hi = x2; x2 = x1; f2 = f1; x1 = hi - phi * (hi - lo); f1 = speed_kv_loss(rows, n, f, x1, NULL); }
+        else { lo = x1; x1 = x2; f1 = f2; x2 = lo + phi * (hi - lo); f2 = speed_kv_loss(rows, n, f, x2, NULL); }
     }
     f->kv_cost = x1;
 }
 
-/* The fit without `skip`'s rows (NULL: every row). `all`, when given, is the fit on every row:
-   only the classes `skip` has rows in are refitted. */
-static void speed_fit_all(const speed_obs *rows, int n, const char *skip, const speed_fit *all, speed_fit *f) {
+/* The fit on the rows left in (speed_leave_out; none out: every row). `all`, when given, is
+   the fit on every row: only the classes with rows left out are refitted. */
+static void speed_fit_all(const speed_obs *rows, int n, const speed_fit *all, speed_fit *f) {
     uint32_t c;
     int i;
     for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
         int touched = !all;
-        for (i = 0; i < n && !touched; ++i) touched = rows[i].cls == c && !strcmp(rows[i].key, skip);
+        for (i = 0; i < n && !touched; ++i) touched = rows[i].cls == c && rows[i].out;
         if (!touched) {
             f->e[c] = all->e[c]; f->us[c] = all->us[c]; f->mfu[c] = all->mfu[c];
             f->fitted[c] = all->fitted[c]; f->prior[c] = all->prior[c];
             continue;
         }
         f->e[c] = f->us[c] = 0;
-        f->fitted[c] = speed_fit_decode(rows, n, c, skip, &f->e[c], &f->us[c]);
-        f->mfu[c] = speed_fit_mfu(rows, n, c, skip);
+        f->fitted[c] = speed_fit_decode(rows, n, c, all != NULL, &f->e[c], &f->us[c]);
+        f->mfu[c] = speed_fit_mfu(rows, n, c);
         f->prior[c] = 0;
         if (!f->fitted[c] && llmsize_efficiency_of(c)) {   /* rows scored against constants no row set */
             f->e[c] = llmsize_efficiency_of(c)->expected;
@@ -269,25 +295,25 @@ static void speed_fit_all(const speed_obs *rows, int n, const char *skip, const 
             f->prior[c] = 1;
         }
     }
-    speed_fit_kv(rows, n, f, skip);
+    speed_fit_kv(rows, n, f);
 }
 
 static double speed_fit_pred(const speed_fit *f, const speed_obs *o) {
     return speed_decode_pred(o, f->e[o->cls], f->us[o->cls], f->kv_cost);
 }
 
-/* The range a fit reports for a class: the 10th / 90th percentile of measured / predicted over
-   its decode rows, except those of `skip`. */
-static void speed_range(const speed_obs *rows, int n, uint32_t cls, const char *skip, const speed_fit *f, double *lo,
-                        double *hi) {
+/* The range a class reports, [1 / x, x] around the prediction: x = e^q, q the 80th percentile
+   of |log ratio| (ratio = measured / predicted by a fit that left the row's source out) over
+   its decode rows left in. Symmetric in the log: a held-out fit errs to the side its missing
+   source pulled, the fit on every row to neither. */
+static void speed_range(const speed_obs *rows, int n, uint32_t cls, const double *ratio, double *lo, double *hi) {
     static double r[SPEED_MAX];
     int i, k = 0;
     for (i = 0; i < n; ++i)
-        if (!rows[i].prefill && rows[i].cls == cls && !(skip && !strcmp(rows[i].key, skip)))
-            r[k++] = rows[i].measured / speed_fit_pred(f, &rows[i]);
+        if (!rows[i].prefill && rows[i].cls == cls && !rows[i].out && ratio[i] > 0) r[k++] = fabs(log(ratio[i]));
     qsort(r, (size_t)k, sizeof r[0], speed_cmp);
-    *lo = speed_at(r, k, 0.1);
-    *hi = speed_at(r, k, 0.9);
+    *hi = exp(speed_at(r, k, 0.8));
+    *lo = 1.0 / *hi;
 }
 
 /* |predicted / measured - 1| of a row under a fit; -1 where the fit has nothing for its class */
@@ -295,33 +321,61 @@ static double speed_err(const speed_fit *f, const speed_obs *o) {
     if (o->prefill) return f->mfu[o->cls] > 0 ? fabs(o->per_mfu * f->mfu[o->cls] / o->measured - 1) : -1;
     return f->fitted[o->cls] || f->prior[o->cls] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
 }
+/* measured / predicted of a decode row under a fit; -1 where there is none */
+static double speed_ratio(const speed_fit *f, const speed_obs *o) {
+    return !o->prefill && (f->fitted[o->cls] || f->prior[o->cls]) ? o->measured / speed_fit_pred(f, o) : -1;
+}
+static int speed_source_count(const speed_obs *rows, int n) {
+    int i, m = 0;
+    for (i = 0; i < n; ++i) if (rows[i].src + 1 > m) m = rows[i].src + 1;
+    return m;
+}
+/* does source s have decode rows of class c? */
+static int speed_has(const speed_obs *rows, int n, int s, uint32_t c) {
+    int i;
+    for (i = 0; i < n; ++i) if (rows[i].src == s && rows[i].cls == c && !rows[i].prefill) return 1;
+    return 0;
+}
 
-/* Held out: each row's |predicted / measured - 1| from a fit without its source (err[i]; -1
-   where the class has no other source), and whether its measurement falls in the range that
-   fit reports (covered[i]: 1 / 0, -1 not scored; may be NULL). In-sample: from the fit on
-   every row (ins[i]). */
-static void speed_score(const speed_obs *rows, int n, double *held, double *ins, int *covered) {
-    speed_fit all, h;
-    int i, j;
-    speed_fit_all(rows, n, NULL, NULL, &all);
-    for (i = 0; i < n; ++i) { held[i] = -1; if (covered) covered[i] = -1; ins[i] = speed_err(&all, &rows[i]); }
-    for (i = 0; i < n; ++i) {
-        const speed_obs *o = &rows[i];
-        int seen = 0;
-        for (j = 0; j < i && !seen; ++j) seen = !strcmp(rows[j].key, o->key);
-        if (seen) continue;   /* this source was scored with an earlier row */
-        double lo[LLMSIZE_HW_CLASS_COUNT], hi[LLMSIZE_HW_CLASS_COUNT];
-        int ranged[LLMSIZE_HW_CLASS_COUNT] = { 0 };
-        speed_fit_all(rows, n, o->key, &all, &h);
-        for (j = i; j < n; ++j) {
-            const speed_obs *p = &rows[j];
-            if (strcmp(p->key, o->key)) continue;
-            held[j] = speed_err(&h, p);
-            if (!covered || p->prefill || held[j] < 0) continue;
-            if (!ranged[p->cls]) { speed_range(rows, n, p->cls, o->key, &h, &lo[p->cls], &hi[p->cls]); ranged[p->cls] = 1; }
-            covered[j] = p->measured >= speed_fit_pred(&h, p) * lo[p->cls] && p->measured <= speed_fit_pred(&h, p) * hi[p->cls];
-        }
+/* Held out: each row's |predicted / measured - 1| from a fit without its source (held[i]; -1
+   where the class has no other source) and its measured / predicted under that fit (ratio[i],
+   may be NULL; the class's [low, high] are its 10th / 90th percentiles). In-sample: from the
+   fit on every row (ins[i]). covered[i] (may be NULL): whether the row's measurement falls in
+   the range a fit without its source reports (1 / 0, -1 not scored), that range made the way
+   the table's is, from the other sources alone: each of them scored by a fit that left it and
+   the row's source out. */
+static void speed_score(speed_obs *rows, int n, double *held, double *ins, int *covered, double *ratio) {
+    static double r1[SPEED_MAX], r2[SPEED_MAX];
+    speed_fit all, h, g;
+    const int sources = speed_source_count(rows, n);
+    int i, s, t;
+    uint32_t c;
+    speed_leave_out(rows, n, -1, -1);
+    speed_fit_all(rows, n, NULL, &all);
+    for (i = 0; i < n; ++i) { held[i] = r1[i] = -1; if (covered) covered[i] = -1; ins[i] = speed_err(&all, &rows[i]); }
+    for (s = 0; s < sources; ++s) {
+        speed_leave_out(rows, n, s, -1);
+        speed_fit_all(rows, n, &all, &h);
+        for (i = 0; i < n; ++i) if (rows[i].src == s) { held[i] = speed_err(&h, &rows[i]); r1[i] = speed_ratio(&h, &rows[i]); }
     }
+    if (ratio) for (i = 0; i < n; ++i) ratio[i] = r1[i];
+    for (s = 0; covered && s < sources; ++s)
+        for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+            double lo, hi;
+            if (!speed_has(rows, n, s, c)) continue;
+            for (i = 0; i < n; ++i) r2[i] = -1;
+            for (t = 0; t < sources; ++t) {
+                if (t == s || !speed_has(rows, n, t, c)) continue;
+                speed_leave_out(rows, n, s, t);
+                speed_fit_all(rows, n, &all, &g);
+                for (i = 0; i < n; ++i) if (rows[i].src == t && rows[i].cls == c) r2[i] = speed_ratio(&g, &rows[i]);
+            }
+            speed_leave_out(rows, n, s, -1);
+            speed_range(rows, n, c, r2, &lo, &hi);
+            for (i = 0; i < n; ++i)
+                if (rows[i].src == s && rows[i].cls == c && !rows[i].prefill && r1[i] > 0) covered[i] = r1[i] >= lo && r1[i] <= hi;
+        }
+    speed_leave_out(rows, n, -1, -1);
 }
 
 /* median and p90 of the errors of the rows `pick` keeps (n_out: how many) */
@@ -388,7 +442,13 @@ static int speed_read(const char *path, speed_obs *rows, int cap, int *unresolve
         while (k < 11 && s) { f[k++] = s; s = strchr(s, '\t'); if (s) *s++ = '\0'; }
         if (k < 11) { ++*unresolved; continue; }
         switch (speed_obs_of(f, &rows[n])) {
-        case 1: ++n; break;
+        case 1: {
+            int j;
+            for (j = 0; j < n && strcmp(rows[j].key, rows[n].key); ++j) {}
+            rows[n].src = j < n ? rows[j].src : speed_source_count(rows, n);
+            ++n;
+            break;
+        }
         case 0: ++*unpriced; break;
         default: ++*unresolved; break;
         }

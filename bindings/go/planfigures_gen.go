@@ -35,8 +35,8 @@ type PlanFigures struct {
 	GPUs             uint32  // accelerators used
 	GPULayers        uint32  // decoder layers whose weights are on the accelerators (llama.cpp -ngl)
 	DecodeTPS        float64 // per sequence with seqs decoding (0 = unknown)
-	DecodeTPSLow     float64 // where published measurements fall: 10th percentile of measured / predicted, as tok/s
-	DecodeTPSHigh    float64 // ... 90th percentile
+	DecodeTPSLow     float64 // where 80 % of published measurements fall held out (a fit without their source), as tok/s: low
+	DecodeTPSHigh    float64 // ... high
 }
 
 // planFigureCount is the length of llmsize_plan_fit_flat's output.

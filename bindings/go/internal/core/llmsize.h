@@ -972,8 +972,8 @@ typedef enum llmsize_outcome {
     X(uint32_t, gpus,               U32,  "accelerators used") \
     X(uint32_t, gpu_layers,         U32,  "decoder layers whose weights are on the accelerators (llama.cpp -ngl)") \
     X(double,   decode_tps,         F64,  "per sequence with seqs decoding (0 = unknown)") \
-    X(double,   decode_tps_low,     F64,  "where published measurements fall: 10th percentile of measured / predicted, as tok/s") \
-    X(double,   decode_tps_high,    F64,  "... 90th percentile")
+    X(double,   decode_tps_low,     F64,  "where 80 % of published measurements fall held out (a fit without their source), as tok/s: low") \
+    X(double,   decode_tps_high,    F64,  "... high")
 
 typedef struct llmsize_plan_result {
 #define LLMSIZE__RESULT_MEMBER(type, name, kind, meaning) type name;
