@@ -127,8 +127,11 @@ static int speed_obs_of(char **f, speed_obs *o) {
     return o->measured > 0 ? 1 : -1;
 }
 
+/* The decode model, once: a step's seconds = the bytes' seconds at full bandwidth / e + the
+   layers' fixed cost (layer_s: decoder layers x 1e-6 s per microsecond of layer_us). */
+static double speed_step_s(double read_s, double layer_s, double e, double layer_us) { return read_s / e + layer_s * layer_us; }
 static double speed_decode_pred(const speed_obs *o, double e, double layer_us, double kv_cost) {
-    return 1.0 / ((o->bytes - o->kv + kv_cost * o->kv) / (o->bw * e) + o->layers * layer_us * 1e-6);
+    return 1.0 / speed_step_s((o->bytes - o->kv + kv_cost * o->kv) / o->bw, o->layers * 1e-6, e, layer_us);
 }
 static int speed_shallow(const speed_obs *o) { return o->kv < 0.1 * o->bytes; }
 
@@ -158,13 +161,12 @@ static void speed_pts_of(const speed_obs *rows, int n, uint32_t cls, speed_pts *
    error: with few rows the absolute error is flat between two of them (any e there is a
    median), and a search would stop wherever rounding left it (x87 and SSE builds fitted the
    CPU class 0.5 % apart); the squared term picks one point of the flat stretch and moves
-   nothing else. predicted = 1 / (bytes / (bw e) + layers us) (speed_decode_pred, kv_cost 1:
-   shallow rows). */
+   nothing else. predicted = 1 / speed_step_s (kv_cost 1 on shallow rows). */
 static double speed_loss(const speed_pts *p, double e, double layer_us) {
     double sum = 0, sq = 0;
     int i;
     for (i = 0; i < p->k; ++i) {
-        const double l = -log(p->a[i] / e + p->b[i] * layer_us) - p->lm[i];
+        const double l = -log(speed_step_s(p->a[i], p->b[i], e, layer_us)) - p->lm[i];
         sum += fabs(l);
         sq += l * l;
     }
