@@ -3126,6 +3126,11 @@ struct llmsize__visitor {
     uint32_t (*layer_key)(const llmsize__visitor *v, const llmsize__block *at);
     void (*at_layer)(llmsize__visitor *v, const llmsize__block *at);
     uint32_t copies;
+    /* The fold's groups: `group` is the one being visited (LLMSIZE__NOGROUP outside the
+       folded blocks), and where group_of is set, each block's group is written there
+       (dims.layers entries; llmsize__host_table). */
+    uint32_t group;
+    uint8_t *group_of;
 };
 
 #define LLMSIZE__NOLAYER 0xFFFFFFFFu
@@ -3369,12 +3374,14 @@ static void llmsize__emit_head(llmsize__visitor *v) {
    the order of each group's first layer. 0 when the fold does not apply or the layers fall
    into more groups than it keeps (then every layer is visited). */
 #define LLMSIZE__MAX_GROUPS 64
+#define LLMSIZE__NOGROUP 0xFFFFFFFFu
 static int llmsize__enumerate_folded(llmsize__visitor *v) {
     const llmsize_model *m = v->m;
     const uint32_t fe = m->linear.full_every, every = m->moe.every;
     uint32_t key[LLMSIZE__MAX_GROUPS], count[LLMSIZE__MAX_GROUPS], groups = 0, g = 0;
     uint32_t fe_phase = 0, moe_phase = 0;   /* (i + 1) % full_every, (i + 1) % moe.every */
     llmsize__block first[LLMSIZE__MAX_GROUPS], at;
+    v->group = LLMSIZE__NOGROUP;
     if (!v->by_kind && !v->layer_key) return 0;
     at.attention_before = 0;
     if (!v->layer_key && !fe && every <= 1) {   /* no linear layers; MoE (if any) from dense_first on */
@@ -3387,6 +3394,10 @@ static int llmsize__enumerate_folded(llmsize__visitor *v) {
         }
         at.i = at.attention_before = m->dims.layers;
         at.kind = 0;
+        if (v->group_of) {
+            if (dense) memset(v->group_of, 0, dense);
+            memset(v->group_of + dense, dense ? 1 : 0, m->dims.layers - dense);
+        }
     }
     for (at.i = groups ? m->dims.layers : 0u; at.i < m->dims.layers; ++at.i) {   /* llmsize__is_linear_layer, _is_moe_layer, kept by count */
         uint32_t k;
@@ -3402,14 +3413,17 @@ static int llmsize__enumerate_folded(llmsize__visitor *v) {
             key[g] = k; first[g] = at; count[g] = 0; ++groups;
         }
         ++count[g];
+        if (v->group_of) v->group_of[at.i] = (uint8_t)g;
         if (!(at.kind & LLMSIZE__BLOCK_LINEAR)) ++at.attention_before;
     }
     for (g = 0; g < groups; ++g) {
         v->copies = count[g];
+        v->group = g;
         if (v->at_layer) v->at_layer(v, &first[g]);
         llmsize__emit_layer(v, LLMSIZE_COMPONENT_ATTN, first[g].i);
     }
     v->copies = 0;
+    v->group = LLMSIZE__NOGROUP;
     if (v->at_layer) v->at_layer(v, &at);   /* past the last block */
     return 1;
 }
@@ -3846,6 +3860,23 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
 /* ---------------------------------------------------------------------------------- */
 /* Weights: byte folds                                                                */
 /* ---------------------------------------------------------------------------------- */
+/* Where llama.cpp puts a model's bytes, as sums that any -ngl / --n-cpu-moe placement adds
+   up without placing a tensor (llmsize__host_bytes): one block of each fold group (its
+   routed experts apart), what sits outside the blocks, and each block's group. Built by one
+   byte fold per plan; a model the fold does not group (more than LLMSIZE__HOST_LAYERS
+   blocks or LLMSIZE__MAX_GROUPS groups, a decoder stack) is placed tensor by tensor. */
+#define LLMSIZE__HOST_LAYERS 512u
+typedef struct llmsize__host_table {
+    int state;                 /* 0: not built; 1: built; -1: place tensor by tensor        */
+    uint64_t always;           /* token_embd and a vision tower: in host memory whatever -ngl */
+    uint64_t out, out_read;    /* outside the blocks (final norm, output, MTP's own): in
+                                  host memory unless the output layer is on the GPU         */
+    uint64_t mtp, mtp_routed;  /* MTP modules' layers, placed as the last block            */
+    uint64_t block[LLMSIZE__MAX_GROUPS], block_read[LLMSIZE__MAX_GROUPS];    /* per block, */
+    uint64_t routed[LLMSIZE__MAX_GROUPS], routed_read[LLMSIZE__MAX_GROUPS];  /* by group   */
+    uint8_t group[LLMSIZE__HOST_LAYERS];
+} llmsize__host_table;
+
 typedef struct llmsize__bytes_visitor {
     llmsize__visitor base;
     const llmsize_format *fmt;
@@ -3861,6 +3892,7 @@ typedef struct llmsize__bytes_visitor {
     uint64_t host, host_read;  /* host_read: what decoding reads from host memory (not the
                                   embedding table, of which each token reads one row)     */
     llmsize_gguf_mix *mix;     /* GGUF: tally of tensors per ggml type (NULL: none)       */
+    llmsize__host_table *table; /* where not NULL: the sums placement reads, filled        */
 } llmsize__bytes_visitor;
 
 static uint64_t llmsize__ggml_bytes(uint32_t type, uint64_t n, int *overflow) {
@@ -3901,11 +3933,40 @@ static int llmsize__on_host(const llmsize__bytes_visitor *b, const llmsize__tens
     return !b->output_gpu;   /* output norm and head */
 }
 
+/* What decoding reads of a tensor's bytes in host memory: a routed-expert tensor's active
+   share (its matrices are the experts: the division is exact). */
+static uint64_t llmsize__host_read_of(const llmsize_model *m, const llmsize__tensor *t, uint64_t bytes) {
+    return t->routed ? bytes / (m->moe.experts ? m->moe.experts : 1u) * m->moe.active : bytes;
+}
+
+/* One tensor into the placement sums: `block` is its bytes in one block of its group. */
+static void llmsize__host_record(llmsize__bytes_visitor *b, const llmsize__tensor *t, uint64_t block, uint64_t bytes) {
+    llmsize__host_table *h = b->table;
+    const llmsize_model *m = b->base.m;
+    const uint32_t g = b->base.group;
+    int *ov = &b->base.overflow;
+    if (t->cls == LLMSIZE_COMPONENT_EMBED || t->cls == LLMSIZE_COMPONENT_VISION) {
+        h->always = llmsize__add(h->always, bytes, ov);
+    } else if (t->layer == LLMSIZE__NOLAYER) {
+        h->out = llmsize__add(h->out, bytes, ov);
+        if (t->cls != LLMSIZE_COMPONENT_MTP) h->out_read = llmsize__add(h->out_read, llmsize__host_read_of(m, t, bytes), ov);
+    } else if (t->cls == LLMSIZE_COMPONENT_MTP && t->layer == (m->dims.layers ? m->dims.layers - 1u : 0u)) {
+        if (t->routed) h->mtp_routed = llmsize__add(h->mtp_routed, bytes, ov);
+        else h->mtp = llmsize__add(h->mtp, bytes, ov);
+    } else if (g < LLMSIZE__MAX_GROUPS && t->layer < m->dims.layers) {
+        uint64_t *sum = t->routed ? h->routed : h->block, *read = t->routed ? h->routed_read : h->block_read;
+        sum[g] = llmsize__add(sum[g], block, ov);
+        read[g] = llmsize__add(read[g], llmsize__host_read_of(m, t, block), ov);
+    } else {
+        h->state = -1;   /* a block outside the fold (a decoder layer, an unfolded model) */
+    }
+}
+
 static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     llmsize__bytes_visitor *b = (llmsize__bytes_visitor *)v;
     const llmsize_format *f = b->fmt;
     const uint64_t per = llmsize__mul(t->ne0, t->rows, &v->overflow);
-    uint64_t bytes = 0, one = 0;
+    uint64_t bytes = 0, one = 0, block = 0;
     uint32_t type = LLMSIZE__G_COUNT;
     if (b->counting_attn_v) {
         if (t->cat == LLMSIZE__T_ATTN_V || t->cat == LLMSIZE__T_ATTN_QKV) b->q.n_attn_v += t->copies;
@@ -3928,6 +3989,7 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
         one = quantized ? llmsize__gpu_matrix_bytes(f, t->ne0, t->rows, &v->overflow)
                         : llmsize__mul(per, f->other_bytes, &v->overflow);
     }
+    if (b->table) block = llmsize__mul(one, t->mats, &v->overflow);
     one = llmsize__mul(one, t->copies, &v->overflow);   /* by_kind: this tensor in every layer of its kind */
     bytes = llmsize__mul(one, t->mats, &v->overflow);
     if (b->mix && type != LLMSIZE__G_COUNT) {
@@ -3943,9 +4005,9 @@ static void llmsize__bytes_emit(llmsize__visitor *v, const llmsize__tensor *t) {
     if (b->place && llmsize__on_host(b, t)) {
         b->host = llmsize__add(b->host, bytes, &v->overflow);
         if (t->cls != LLMSIZE_COMPONENT_EMBED && t->cls != LLMSIZE_COMPONENT_VISION && t->cls != LLMSIZE_COMPONENT_MTP)
-            b->host_read = llmsize__add(b->host_read, t->routed ? bytes / (v->m->moe.experts ? v->m->moe.experts : 1u) *
-                                                                      v->m->moe.active : bytes, &v->overflow);
+            b->host_read = llmsize__add(b->host_read, llmsize__host_read_of(v->m, t, bytes), &v->overflow);
     }
+    if (b->table) llmsize__host_record(b, t, block, bytes);
 }
 
 /* GGUF metadata: general keys plus the tokenizer (a string, a score and a type per
@@ -4022,8 +4084,26 @@ static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
     llmsize__enumerate(&b->base);
 }
 
-LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const llmsize_format *f,
-                                                llmsize_weights *out) {
+/* Start and end the placement sums beside a byte fold (llmsize__host_table). */
+static void llmsize__host_start(llmsize__bytes_visitor *b, llmsize__host_table *h) {
+    const llmsize_model *m = b->base.m;
+    memset(h, 0, sizeof *h);
+    h->state = -1;
+    if (m->dims.layers > LLMSIZE__HOST_LAYERS || m->enc.decoder_layers) return;
+    h->state = 0;
+    b->table = h;
+    b->base.group_of = h->group;
+}
+static void llmsize__host_end(llmsize__bytes_visitor *b) {
+    uint64_t total = 0;
+    int k, ov = b->base.overflow;
+    for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) total = llmsize__add(total, b->by_component[k], &ov);
+    if (b->table) b->table->state = ov || b->table->state < 0 ? -1 : 1;   /* no placement's sum can wrap */
+}
+
+/* llmsize_weight_bytes, and where `table` is not NULL the placement sums beside it. */
+static llmsize_status llmsize__weight_bytes_with(const llmsize_model *m, const llmsize_format *f, llmsize_weights *out,
+                                                 llmsize__host_table *table) {
     llmsize__bytes_visitor b;
     llmsize_status st;
     uint64_t total = 0;
@@ -4036,7 +4116,9 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
     if (f->kind == LLMSIZE_FMT_FLOAT && f->code != 2 && f->code != 4) return LLMSIZE_ERR_INVALID_ARG;
     if (f->kind == LLMSIZE_FMT_GPU && (f->bits == 0 || f->bits > 16 || f->other_bytes == 0)) return LLMSIZE_ERR_INVALID_ARG;
     llmsize__bytes_init(&b, m, f);
+    if (table) llmsize__host_start(&b, table);
     llmsize__bytes_run(&b);
+    llmsize__host_end(&b);
     for (k = 0; k < LLMSIZE_COMPONENT_COUNT; ++k) total = llmsize__add(total, b.by_component[k], &b.base.overflow);
     if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
     memcpy(out->by_component, b.by_component, sizeof out->by_component);
@@ -4050,6 +4132,9 @@ LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const ll
         if (ov) { memset(out, 0, sizeof *out); return LLMSIZE_ERR_OVERFLOW; }
     }
     return LLMSIZE_OK;
+}
+LLMSIZE_API llmsize_status llmsize_weight_bytes(const llmsize_model *m, const llmsize_format *f, llmsize_weights *out) {
+    return llmsize__weight_bytes_with(m, f, out, NULL);
 }
 
 LLMSIZE_API llmsize_status llmsize_gguf_mix_of(const llmsize_model *m, const llmsize_format *f, llmsize_gguf_mix *out) {
@@ -6015,6 +6100,7 @@ typedef struct llmsize__planning {
        context search at one -ngl places the tensors once, not once per probe, and the
        placement a layer search settles on is one of its last few probes */
     llmsize__placement placed[4];
+    llmsize__host_table host;       /* built by the first placement that needs it           */
 } llmsize__planning;
 
 /* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
@@ -6108,6 +6194,7 @@ typedef struct llmsize__engine_ops {
     llmsize_status (*env)(const char *kv, llmsize_parsed *out);
     /* what it does with the settings once all are read (NULL: nothing)                    */
     void (*parsed)(llmsize_parsed *out);
+    int places_layers;         /* it may keep layers in host memory (llmsize__host_table)     */
 } llmsize__engine_ops;
 
 enum { LLMSIZE__LOADS_GGUF = 1u, LLMSIZE__LOADS_GPU = 2u };   /* GPU: float and GPU formats */
@@ -6308,7 +6395,7 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
 static const llmsize__engine_ops llmsize__none_ops = {
     llmsize__none_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF | LLMSIZE__LOADS_GPU, NULL,
     NULL, NULL, NULL,
-    NULL, 0, NULL, NULL
+    NULL, 0, NULL, NULL, 0
 };
 
 /* ==== Engine: vLLM ==================================================================== */
@@ -6446,7 +6533,7 @@ static llmsize_status llmsize__vllm_env(const char *kv, llmsize_parsed *out) {
 static const llmsize__engine_ops llmsize__vllm_ops = {
     llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "vllm", "serve", "vllm.",
-    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), llmsize__vllm_env, llmsize__one_gpu_parsed
+    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), llmsize__vllm_env, llmsize__one_gpu_parsed, 0
 };
 
 /* ==== Engine: SGLang ================================================================== */
@@ -6510,7 +6597,7 @@ static const llmsize__flag llmsize__sglang_flags[] = {
 static const llmsize__engine_ops llmsize__sglang_ops = {
     llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "sglang", "serve", "sglang.",
-    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, llmsize__one_gpu_parsed
+    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, llmsize__one_gpu_parsed, 0
 };
 
 /* ==== Engine: TensorRT-LLM ============================================================ */
@@ -6540,7 +6627,7 @@ static const llmsize__flag llmsize__trtllm_flags[] = {
 static const llmsize__engine_ops llmsize__trtllm_ops = {
     llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "trtllm-serve", "serve", NULL,
-    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, llmsize__one_gpu_parsed
+    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, llmsize__one_gpu_parsed, 0
 };
 
 /* ==== Engine family: llama.cpp cells (llama.cpp, Ollama) ============================= */
@@ -6598,6 +6685,70 @@ static void llmsize__cells_of(const llmsize__cells_layout *L, const llmsize_mode
     }
 }
 
+/* The placement sums of the plan's model and format, once per plan. */
+static void llmsize__host_build(llmsize__planning *c) {
+    llmsize__bytes_visitor b;
+    llmsize__bytes_init(&b, c->p->model, c->p->format);
+    llmsize__host_start(&b, &c->host);
+    llmsize__bytes_run(&b);
+    llmsize__host_end(&b);
+}
+
+/* Host bytes, and what a decode step reads of them, with the first `cpu_layers` blocks and
+   the routed experts of the blocks below `moe_below` in host memory (llmsize__on_host).
+   Every sum is part of the model's bytes, which fit 64 bits (llmsize__host_end). */
+static void llmsize__host_bytes(const llmsize__host_table *h, const llmsize_model *m, uint32_t cpu_layers, int output_gpu,
+                                uint32_t moe_below, uint64_t *host, uint64_t *read) {
+    const uint32_t layers = m->dims.layers, last = layers ? layers - 1u : 0u;
+    const uint32_t experts_below = cpu_layers > moe_below ? cpu_layers : moe_below < layers ? moe_below : layers;
+    uint64_t s = h->always, r = 0;
+    uint32_t i;
+    if (!output_gpu) { s += h->out; r += h->out_read; }
+    for (i = 0; i < cpu_layers; ++i) {
+        const uint32_t g = h->group[i];
+        s += h->block[g] + h->routed[g];
+        r += h->block_read[g] + h->routed_read[g];
+    }
+    for (; i < experts_below; ++i) {
+        s += h->routed[h->group[i]];
+        r += h->routed_read[h->group[i]];
+    }
+    if (last < cpu_layers) s += h->mtp;
+    if (last < cpu_layers || last < moe_below) s += h->mtp_routed;
+    *host = s;
+    *read = r;
+}
+
+/* A placement tensor by tensor, for a model the sums do not cover (the last few placements
+   kept: a search probes one more than once); 1 when a sum passes 64 bits. */
+static int llmsize__place_tensors(llmsize__planning *c, uint32_t cpu_layers, int output_gpu, uint32_t moe_below,
+                                  uint64_t *host, uint64_t *read) {
+    llmsize__placement *pl = NULL;
+    size_t k;
+    for (k = 0; k < LLMSIZE__COUNT(c->placed) && !pl; ++k)
+        if (c->placed[k].used && c->placed[k].cpu_layers == cpu_layers && c->placed[k].output_gpu == output_gpu &&
+            c->placed[k].cpu_moe_below == moe_below) pl = &c->placed[k];
+    if (!pl) {
+        llmsize__bytes_visitor b;
+        llmsize__bytes_init(&b, c->p->model, c->p->format);
+        b.place = 1;   /* placement reads each layer's index: its key says so */
+        b.base.layer_key = llmsize__bytes_layer_key;
+        b.gpu_from_layer = cpu_layers;
+        b.output_gpu = output_gpu;
+        b.cpu_moe_below = moe_below;
+        llmsize__bytes_run(&b);
+        if (b.base.overflow) return 1;
+        memmove(&c->placed[1], &c->placed[0], sizeof c->placed - sizeof c->placed[0]);   /* the oldest goes */
+        pl = &c->placed[0];
+        pl->used = 1;
+        pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_below = moe_below;
+        pl->host = b.host; pl->host_read = b.host_read;
+    }
+    *host = pl->host;
+    *read = pl->host_read;
+    return 0;
+}
+
 /* One placement: `ngl` layers (-ngl as the engine reads it; > layers: everything) at
    `context` tokens per sequence. Fills the result's GPU and host bytes. */
 static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cells_rules *rules, const llmsize__cells_layout *L,
@@ -6613,29 +6764,11 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
         const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        llmsize__placement *pl = NULL;
-        size_t k;
-        for (k = 0; k < LLMSIZE__COUNT(c->placed) && !pl; ++k)
-            if (c->placed[k].used && c->placed[k].cpu_layers == cpu_layers && c->placed[k].output_gpu == output_gpu &&
-                c->placed[k].cpu_moe_below == moe_below) pl = &c->placed[k];
-        if (!pl) {
-            llmsize__bytes_visitor b;   /* offload: place every tensor */
-            llmsize__bytes_init(&b, m, p->format);
-            b.place = 1;   /* placement reads each layer's index: its key says so */
-            b.base.layer_key = llmsize__bytes_layer_key;
-            b.gpu_from_layer = cpu_layers;
-            b.output_gpu = output_gpu;
-            b.cpu_moe_below = moe_below;
-            llmsize__bytes_run(&b);
-            if (b.base.overflow) return LLMSIZE_ERR_OVERFLOW;
-            memmove(&c->placed[1], &c->placed[0], sizeof c->placed - sizeof c->placed[0]);   /* the oldest goes */
-            pl = &c->placed[0];
-            pl->used = 1;
-            pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_below = moe_below;
-            pl->host = b.host; pl->host_read = b.host_read;
-        }
-        r->host_weight_bytes = pl->host;
-        c->host_read = pl->host_read;
+        if (c->host.state == 0) llmsize__host_build(c);
+        if (c->host.state > 0)   /* from the sums */
+            llmsize__host_bytes(&c->host, m, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read);
+        else if (llmsize__place_tensors(c, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read))
+            return LLMSIZE_ERR_OVERFLOW;
     } else {
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
         r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
@@ -6816,7 +6949,7 @@ static uint64_t llmsize__llamacpp_context(const llmsize_plan *p) {
 static const llmsize__engine_ops llmsize__llamacpp_ops = {
     llmsize__llamacpp_place, NULL, llmsize__llamacpp_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
     "llama-server*|llama-cli*|server", NULL, NULL,
-    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, llmsize__llamacpp_parsed
+    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, llmsize__llamacpp_parsed, 1
 };
 
 /* ==== Engine: Ollama ================================================================== */
@@ -6882,7 +7015,7 @@ static void llmsize__ollama_parsed(llmsize_parsed *out) {
 static const llmsize__engine_ops llmsize__ollama_ops = {
     llmsize__ollama_place, NULL, llmsize__ollama_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
     "ollama", "run|serve", NULL,
-    NULL, 0, llmsize__ollama_env, llmsize__ollama_parsed
+    NULL, 0, llmsize__ollama_env, llmsize__ollama_parsed, 1
 };
 
 /* ==== Engines: the operations table, in llmsize_engine order ============================ */
@@ -7060,7 +7193,10 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
     if (d.model->dims.max_ctx && out->context > d.model->dims.max_ctx && llmsize__engine_ops_of[d.engine]->refuses_past_max_ctx)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
     if (d.weights) c.w = *d.weights;
-    else if ((st = llmsize_weight_bytes(d.model, d.format, &c.w)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
+    else if ((st = llmsize__weight_bytes_with(d.model, d.format, &c.w, llmsize__engine_ops_of[d.engine]->places_layers ? &c.host : NULL)) != LLMSIZE_OK) {
+        memset(out, 0, sizeof *out);   /* (an engine that places layers gets its placement sums in the same fold) */
+        return st;
+    }
     if (d.params) c.pr = *d.params;
     else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
     llmsize__rank_kv(d.model, d.kv_dtype, &c.l, &c.k, &c.ov);

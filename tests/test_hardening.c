@@ -790,8 +790,21 @@ static void test_fits_only_is_a_shortcut(void) {
           bad, n, fit, stopped);
 }
 
+/* tests/test_index.c: -ngl / --n-cpu-moe placement from the per-group sums against placing
+   every tensor, for every model and format of the tables. */
+long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks);
+static void test_host_sums_are_a_shortcut(void) {
+    long n = 0, sums = 0, stacks = 0;
+    const long bad = llmsize_test_host_sums_agree(&n, &sums, &stacks);
+    const long pairs = (long)(llmsize_model_count() * llmsize_format_count());
+    CHECK(bad == 0 && sums + stacks == pairs && stacks < pairs / 50 && n > 1000000,
+          "host bytes from the placement sums differ from placing every tensor in %ld of %ld placements "
+          "(%ld of %ld model x format pairs summed, %ld with a decoder stack)", bad, n, sums, pairs, stacks);
+}
+
 void test_hardening(void) {
     test_fits_only_is_a_shortcut();
+    test_host_sums_are_a_shortcut();
     test_contracts_round_two();
     test_hf_config_failure_zeroes();
     test_prepared_equals_fit();

@@ -123,3 +123,42 @@ long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped) {
                         }
     return bad;
 }
+
+/* Placement from the per-group sums (llmsize__host_table) against placing every tensor:
+   every model of the table in every format, each -ngl split with the output layer on the
+   GPU or not, and routed experts kept in host memory below a few layers. Returns the
+   disagreements; *n the placements compared, *sums the model x format pairs the sums
+   covered, *stacks those of models with a decoder stack (Whisper: placed tensor by tensor). */
+long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks);
+long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
+    long bad = 0;
+    size_t mi, fi;
+    *n = *sums = *stacks = 0;
+    for (mi = 0; mi < llmsize_model_count(); ++mi)
+        for (fi = 0; fi < llmsize_format_count(); ++fi) {
+            const llmsize_model *m = llmsize_model_at(mi);
+            const uint32_t layers = m->dims.layers, moes[] = { 0u, 1u, layers / 2u, layers, layers + 7u };
+            llmsize__planning c;
+            llmsize_plan p;
+            uint32_t cpu, k;
+            int out;
+            memset(&p, 0, sizeof p);
+            memset(&c, 0, sizeof c);
+            p.model = m;
+            p.format = llmsize_format_at(fi);
+            c.p = &p;
+            llmsize__host_build(&c);
+            *stacks += m->enc.decoder_layers != 0;
+            if (c.host.state <= 0) continue;
+            ++*sums;
+            for (cpu = 0; cpu <= layers; cpu += cpu + 1u < layers ? (layers > 40u ? 3u : 1u) : 1u)
+                for (out = 0; out < 2; ++out)
+                    for (k = 0; k < sizeof moes / sizeof moes[0]; ++k) {
+                        uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
+                        llmsize__host_bytes(&c.host, m, cpu, out, moes[k], &host, &read);
+                        bad += llmsize__place_tensors(&c, cpu, out, moes[k], &host2, &read2) != 0 || host != host2 || read != read2;
+                        ++*n;
+                    }
+        }
+    return bad;
+}
