@@ -32,6 +32,8 @@
 #define llmsize__row_name_tokens named_row_name_tokens
 #define llmsize__release_tokens named_release_tokens
 #define llmsize__quality_trend_index named_quality_trend_index
+#define llmsize__format_quality_first named_format_quality_first
+#define llmsize__format_quality_rows named_format_quality_rows
 #include "llmsize_data.h"
 #undef llmsize__formats
 #undef llmsize__gpus
@@ -51,6 +53,8 @@
 #undef llmsize__row_name_tokens
 #undef llmsize__release_tokens
 #undef llmsize__quality_trend_index
+#undef llmsize__format_quality_first
+#undef llmsize__format_quality_rows
 
 static int failed, tables;
 

@@ -204,11 +204,20 @@ static void print_bits(const char *name, const uint64_t *v, size_t n) {
 /* Was the committed index made from tables of these sizes? */
 static int index_rows_match(void) {
 #if defined(LLMSIZE__MODEL_INDEX_ROWS) && defined(LLMSIZE__GPU_INDEX_ROWS) && defined(LLMSIZE__RELEASE_INDEX_ROWS) && \
-    defined(LLMSIZE__QUALITY_INDEX_ROWS)
+    defined(LLMSIZE__QUALITY_INDEX_ROWS) && defined(LLMSIZE__FORMAT_INDEX_ROWS)
     const llmsize__quality_trend t = llmsize__quality_trend_of();
+    size_t i, at = 0, n;
+    uint16_t rows[LLMSIZE__COUNT(llmsize__quality)];
+    if (LLMSIZE__FORMAT_INDEX_ROWS != LLMSIZE__COUNT(llmsize__formats)) return 0;
+    for (i = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i, at += n) {   /* each format's quality rows */
+        n = llmsize__quality_rows(&llmsize__formats[i], rows);
+        if (llmsize__format_quality_first[i] != at || at + n > LLMSIZE__COUNT(llmsize__format_quality_rows) ||
+            (n && memcmp(rows, &llmsize__format_quality_rows[at], n * sizeof *rows)))
+            return 0;
+    }
     return LLMSIZE__MODEL_INDEX_ROWS == LLMSIZE__COUNT(llmsize__models) && LLMSIZE__GPU_INDEX_ROWS == LLMSIZE__COUNT(llmsize__gpus) &&
            LLMSIZE__RELEASE_INDEX_ROWS == LLMSIZE__COUNT(llmsize__releases) &&
-           LLMSIZE__QUALITY_INDEX_ROWS == LLMSIZE__COUNT(llmsize__quality) &&
+           LLMSIZE__QUALITY_INDEX_ROWS == LLMSIZE__COUNT(llmsize__quality) && llmsize__format_quality_first[i] == at &&
            !memcmp(&t, &llmsize__quality_trend_index, sizeof t);   /* bit for bit */
 #else
     return 0;
@@ -255,11 +264,27 @@ int main(int argc, char **argv) {
         printf("static const llmsize__quality_trend llmsize__quality_trend_index = { %.17g, %.17g, %.17g, %.17g };\n",
                t.a, t.lo, t.hi, t.floor);
     }
+    {   /* each format's primary quality rows, as llmsize__quality_rows scans for them */
+        size_t i, k, n, at = 0;
+        uint16_t rows[LLMSIZE__COUNT(llmsize__quality)];
+        printf("/* The primary quality rows of each format's ids, by format row (llmsize__quality_rows):\n"
+               "   llmsize__format_quality_rows[llmsize__format_quality_first[i] .. first[i + 1]). */\n");
+        printf("static const uint16_t llmsize__format_quality_first[%zu] = {", LLMSIZE__COUNT(llmsize__formats) + 1);
+        for (i = 0; i <= LLMSIZE__COUNT(llmsize__formats); ++i) {
+            printf("%s%zu,", i % 16 ? " " : "\n    ", at);
+            if (i < LLMSIZE__COUNT(llmsize__formats)) at += llmsize__quality_rows(&llmsize__formats[i], rows);
+        }
+        printf("\n};\nstatic const uint16_t llmsize__format_quality_rows[%zu] = {", at ? at : 1u);
+        for (i = 0, at = 0; i < LLMSIZE__COUNT(llmsize__formats); ++i)
+            for (k = 0, n = llmsize__quality_rows(&llmsize__formats[i], rows); k < n; ++k, ++at)
+                printf("%s%u,", at % 16 ? " " : "\n    ", (unsigned)rows[k]);
+        printf("%s\n};\n", at ? "" : " 0");
+    }
     /* the rows it was made from: llmsize.h refuses to compile with an index of other tables */
     printf("#define LLMSIZE__MODEL_INDEX_ROWS %zuu\n#define LLMSIZE__GPU_INDEX_ROWS %zuu\n#define LLMSIZE__RELEASE_INDEX_ROWS %zuu\n"
-           "#define LLMSIZE__QUALITY_INDEX_ROWS %zuu\n",
+           "#define LLMSIZE__QUALITY_INDEX_ROWS %zuu\n#define LLMSIZE__FORMAT_INDEX_ROWS %zuu\n",
            LLMSIZE__COUNT(llmsize__models), LLMSIZE__COUNT(llmsize__gpus), LLMSIZE__COUNT(llmsize__releases),
-           LLMSIZE__COUNT(llmsize__quality));
+           LLMSIZE__COUNT(llmsize__quality), LLMSIZE__COUNT(llmsize__formats));
     printf("/* END NAME INDEX */\n");
     return 0;
 }

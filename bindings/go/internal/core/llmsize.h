@@ -1697,7 +1697,7 @@ extern "C" {
 typedef char llmsize__name_index_is_stale_run_make_index
     [(LLMSIZE__COUNT(llmsize__models) == LLMSIZE__MODEL_INDEX_ROWS && LLMSIZE__COUNT(llmsize__gpus) == LLMSIZE__GPU_INDEX_ROWS &&
       LLMSIZE__COUNT(llmsize__releases) == LLMSIZE__RELEASE_INDEX_ROWS &&
-      LLMSIZE__COUNT(llmsize__quality) == LLMSIZE__QUALITY_INDEX_ROWS) ? 1 : -1];
+      LLMSIZE__COUNT(llmsize__quality) == LLMSIZE__QUALITY_INDEX_ROWS && LLMSIZE__COUNT(llmsize__formats) == LLMSIZE__FORMAT_INDEX_ROWS) ? 1 : -1];
 #endif
 /* One component of an llmsize_params or llmsize_weights: LLMSIZE__PART(w, EXPERTS). */
 #define LLMSIZE__PART(s, NAME) ((s)->by_component[LLMSIZE_COMPONENT_##NAME])
@@ -5686,6 +5686,27 @@ static int llmsize__is_id(const char *q, const llmsize__ids *ids) {
     return 0;
 }
 
+/* The primary quality rows of a format's ids, in table order (what its estimate reads):
+   from the index for a row of the table (tools/gen_index.c), else by a scan. Returns how
+   many; rows holds LLMSIZE__COUNT(llmsize__quality). */
+static size_t llmsize__quality_rows(const llmsize_format *f, uint16_t *rows) {
+    size_t n = 0, r;
+    llmsize__ids ids;
+#ifndef LLMSIZE__GEN_INDEX
+    const uintptr_t at = (uintptr_t)f - (uintptr_t)llmsize__formats;   /* a row of the table? */
+    const size_t i = at < sizeof llmsize__formats && at % sizeof *f == 0 ? (size_t)(at / sizeof *f) : (size_t)-1;
+    if (i < LLMSIZE__COUNT(llmsize__formats)) {
+        n = (size_t)(llmsize__format_quality_first[i + 1] - llmsize__format_quality_first[i]);
+        memcpy(rows, &llmsize__format_quality_rows[llmsize__format_quality_first[i]], n * sizeof *rows);
+        return n;
+    }
+#endif
+    llmsize__ids_of(f->id, &ids);
+    for (r = 0; r < LLMSIZE__COUNT(llmsize__quality); ++r)
+        if (llmsize__quality[r].primary && llmsize__is_id(llmsize__quality[r].format, &ids)) rows[n++] = (uint16_t)r;
+    return n;
+}
+
 /* llmsize_quality_of with the model's parameters counted once (searches over formats). */
 static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsize_params *pp, const llmsize_format *f,
                                             llmsize_quality *out) {
@@ -5693,9 +5714,9 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
     const llmsize_format *base;
     const llmsize_params p = *pp;
     double size_b;
-    size_t i;
+    size_t i, k, n;
     int variant;
-    llmsize__ids ids;
+    uint16_t rows[LLMSIZE__COUNT(llmsize__quality)];
     memset(out, 0, sizeof *out);
     if (llmsize__is_reference_format(f)) {
         out->confidence = LLMSIZE_CONF_REFERENCE;
@@ -5703,11 +5724,10 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
         return LLMSIZE_OK;
     }
     base = llmsize__quality_base(f, &variant);
-    llmsize__ids_of(base->id, &ids);
+    n = llmsize__quality_rows(base, rows);
     size_b = (double)p.text / 1e9;   /* MoE: total parameters, since every expert is quantized */
-    for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-        const llmsize_quality_row *r = &llmsize__quality[i];
-        if (!r->primary || !llmsize__is_id(r->format, &ids)) continue;
+    for (k = 0; k < n; ++k) {
+        const llmsize_quality_row *r = &llmsize__quality[rows[k]];
         if (r->metric == LLMSIZE_METRIC_NATIVE) {
             if (m->id && llmsize__in_list(m->id, r->ref_model)) {
                 out->metric = LLMSIZE_METRIC_NATIVE;
@@ -5724,13 +5744,8 @@ static llmsize_status llmsize__quality_with(const llmsize_model *m, const llmsiz
         if (!lo && !hi) continue;
     }
     if (!lo && !hi) {   /* maybe the family starts above or below the model: nearest row */
-        for (i = 0; i < LLMSIZE__COUNT(llmsize__quality); ++i) {
-            const llmsize_quality_row *r = &llmsize__quality[i];
-            if (r->primary && r->metric != LLMSIZE_METRIC_NATIVE && llmsize__is_id(r->format, &ids)) {
-                lo = r;
-                break;
-            }
-        }
+        for (k = 0; k < n && !lo; ++k)
+            if (llmsize__quality[rows[k]].metric != LLMSIZE_METRIC_NATIVE) lo = &llmsize__quality[rows[k]];
     }
     if (!lo && !hi) return LLMSIZE_ERR_UNSUPPORTED;
     if (lo && hi && lo != hi) {           /* between two published sizes: log-size interpolation */

@@ -5230,10 +5230,24 @@ static const uint64_t llmsize__release_tokens[24] = {
 /* The quality trend of the quality rows (llmsize__quality_trend_of): size exponent, the sizes
    it was fitted on, family floor. */
 static const llmsize__quality_trend llmsize__quality_trend_index = { 0.11427027603990843, 6.7400000000000002, 68.980000000000004, 0.18746235733895167 };
+/* The primary quality rows of each format's ids, by format row (llmsize__quality_rows):
+   llmsize__format_quality_rows[llmsize__format_quality_first[i] .. first[i + 1]). */
+static const uint16_t llmsize__format_quality_first[59] = {
+    0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
+    27, 27, 27, 28, 28, 28, 28, 28, 28, 31, 33, 33, 33, 35, 39, 42,
+    44, 46, 47, 47, 47, 47, 47, 48, 48, 48, 48,
+};
+static const uint16_t llmsize__format_quality_rows[48] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 52, 33, 34, 35, 36,
+    53, 37, 38, 44, 45, 46, 47, 39, 40, 41, 42, 43, 48, 49, 51, 50,
+};
 #define LLMSIZE__MODEL_INDEX_ROWS 148u
 #define LLMSIZE__GPU_INDEX_ROWS 90u
 #define LLMSIZE__RELEASE_INDEX_ROWS 24u
 #define LLMSIZE__QUALITY_INDEX_ROWS 54u
+#define LLMSIZE__FORMAT_INDEX_ROWS 58u
 /* END NAME INDEX */
 
 #undef F_
