@@ -802,8 +802,17 @@ static void test_host_sums_are_a_shortcut(void) {
           "(%ld of %ld model x format pairs summed, %ld with a decoder stack)", bad, n, sums, pairs, stacks);
 }
 
+/* tests/test_index.c: GGUF rule conditions as thresholds against the conditions read one by one. */
+long llmsize_test_idx_compile_agrees(long *n);
+static void test_idx_compile_is_a_shortcut(void) {
+    long n = 0;
+    const long bad = llmsize_test_idx_compile_agrees(&n);
+    CHECK(bad == 0 && n == 8L * 21L * 301L, "GGUF index conditions as thresholds differ from the rules in %ld cases (%ld conditions)", bad, n);
+}
+
 void test_hardening(void) {
     test_fits_only_is_a_shortcut();
+    test_idx_compile_is_a_shortcut();
     test_host_sums_are_a_shortcut();
     test_contracts_round_two();
     test_hf_config_failure_zeroes();

@@ -162,3 +162,32 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
         }
     return bad;
 }
+
+/* A GGUF rule's index condition compiled to thresholds (llmsize__idx_compile) against
+   llmsize__rule_holds: every condition, with and without Falcon's branch, 8 experts and an
+   importance matrix, every count up to 300 and every index up to it and past it. Returns
+   the disagreements; *n the conditions tested. */
+long llmsize_test_idx_compile_agrees(long *n);
+long llmsize_test_idx_compile_agrees(long *n) {
+    long bad = 0;
+    uint32_t cond, variant, count, x;
+    *n = 0;
+    for (variant = 0; variant < 8; ++variant) {
+        llmsize_model m;
+        llmsize__qctx q;
+        memset(&m, 0, sizeof m);
+        memset(&q, 0, sizeof q);
+        m.flags = variant & 1u ? LLMSIZE_F_FALCON_QUANT : 0u;
+        m.moe.experts = variant & 2u ? 8u : 0u;
+        m.dims.heads = 32; m.dims.kv_heads = 8;
+        q.m = &m;
+        q.imatrix = (variant & 4u) != 0;
+        for (cond = LLMSIZE__RC_ALWAYS; cond <= LLMSIZE__RC_NOT_FALCON_FIRST8; ++cond)
+            for (count = 0; count <= 300u; ++count) {
+                const llmsize__idx_test t = llmsize__idx_compile(&q, cond, count);
+                for (x = 0; x <= count + 3u; ++x) bad += llmsize__idx_holds(&t, x) != llmsize__rule_holds(&q, cond, x, count);
+                ++*n;
+            }
+    }
+    return bad;
+}

@@ -3687,6 +3687,9 @@ static const llmsize__qrule llmsize__qrules[] = {
     { LLMSIZE__T_FFN_UP, LLMSIZE__RC_MIDDLE, LLMSIZE_GGML_IQ3_XXS, LLMSIZE__FTM(IQ3_XS) }
 };
 
+/* An index condition as thresholds on its index x (llmsize__idx_holds). */
+typedef struct llmsize__idx_test { uint32_t a, b; int m3, neg; } llmsize__idx_test;
+
 typedef struct llmsize__qctx {
     const llmsize_model *m;
     uint32_t ftype;          /* LLMSIZE_FT_* (without the _L bit)                       */
@@ -3706,6 +3709,9 @@ typedef struct llmsize__qctx {
     uint8_t idx_cond[8], idx_v[8];
     uint32_t n_idx;
     int idx_many;            /* more than idx_cond holds: blocks are typed one by one     */
+    /* each of those conditions with its thresholds worked out for this model and count
+       (llmsize__idx_compile), once the attn_v tensors are counted */
+    llmsize__idx_test idx[8];
 } llmsize__qctx;
 
 /* Does a rule's condition read the layer index (or the attn_v counter)? */
@@ -3773,6 +3779,38 @@ static int llmsize__rule_holds(const llmsize__qctx *q, uint32_t cond, uint32_t i
     case LLMSIZE__RC_NOT_FALCON_FIRST8: return !falcon && i < n / 8;
     }
     return 0;
+}
+
+/* An index condition as thresholds on its index x: it holds when
+   (x < a || x >= b || (m3 && x >= a && (x - a) % 3 == 2)) != neg, which is
+   llmsize__rule_holds(q, cond, x, n) for every x below LLMSIZE__IDX_MAX. */
+#define LLMSIZE__IDX_MAX 0xFFFFFFFFu
+static llmsize__idx_test llmsize__idx_compile(const llmsize__qctx *q, uint32_t cond, uint32_t n) {
+    const int falcon = (q->m->flags & LLMSIZE_F_FALCON_QUANT) != 0, e8 = q->m->moe.experts == 8;
+    llmsize__idx_test t;
+    t.a = 0; t.b = LLMSIZE__IDX_MAX; t.m3 = t.neg = 0;   /* never */
+    switch (cond) {
+    case LLMSIZE__RC_FALCON_MORE_BITS: if (!falcon) break; /* fall through */
+    case LLMSIZE__RC_MORE_BITS: t.a = n / 8; t.b = 7 * n / 8; t.m3 = 1; break;
+    case LLMSIZE__RC_FIRST8_NOIMAT: if (q->imatrix) break; /* fall through */
+    case LLMSIZE__RC_FIRST8: t.a = n / 8; break;
+    case LLMSIZE__RC_FIRST8_IMAT: if (q->imatrix) t.a = n / 8; break;
+    case LLMSIZE__RC_NOT_FALCON_FIRST8: if (!falcon) t.a = n / 8; break;
+    case LLMSIZE__RC_FALCON_FIRST16: if (!falcon) break; /* fall through */
+    case LLMSIZE__RC_FIRST16: t.a = n / 16; break;
+    case LLMSIZE__RC_FIRST2: t.a = 2; break;
+    case LLMSIZE__RC_FIRST4: t.a = 4; break;
+    case LLMSIZE__RC_MIDDLE: t.a = n / 8; t.b = 7 * n / 8; t.neg = 1; break;
+    case LLMSIZE__RC_FIRST8_OR_E8_MORE_BITS: t.a = n / 8; if (e8) { t.b = 7 * n / 8; t.m3 = 1; } break;
+    case LLMSIZE__RC_NOT_FALCON_OR_MORE_BITS:
+        if (falcon) { t.a = n / 8; t.b = 7 * n / 8; t.m3 = 1; } else t.a = LLMSIZE__IDX_MAX;
+        break;
+    default: if (llmsize__rule_holds(q, cond, 0, n)) t.a = LLMSIZE__IDX_MAX; break;   /* reads no index */
+    }
+    return t;
+}
+static int llmsize__idx_holds(const llmsize__idx_test *t, uint32_t x) {
+    return (x < t->a || x >= t->b || (t->m3 && x >= t->a && (x - t->a) % 3 == 2)) != t->neg;
 }
 
 static uint32_t llmsize__fallback(uint32_t type, uint64_t ne0) {
@@ -4035,8 +4073,7 @@ static uint32_t llmsize__bytes_layer_key(const llmsize__visitor *v, const llmsiz
         const uint32_t j = has_v ? llmsize__attn_v_before(m, at) : 0u;
         if (b->q.idx_many) return i;   /* every block its own */
         for (k = 0; k < b->q.n_idx; ++k) {
-            const int holds = b->q.idx_v[k] ? has_v && llmsize__rule_holds(&b->q, b->q.idx_cond[k], j, b->q.n_attn_v)
-                                            : llmsize__rule_holds(&b->q, b->q.idx_cond[k], i, n);
+            const int holds = b->q.idx_v[k] ? has_v && llmsize__idx_holds(&b->q.idx[k], j) : llmsize__idx_holds(&b->q.idx[k], i);
             key |= (uint32_t)holds << k;
         }
     } else if (b->fmt->kind == LLMSIZE_FMT_GPU && edge) {
@@ -4074,12 +4111,15 @@ static void llmsize__bytes_init(llmsize__bytes_visitor *b, const llmsize_model *
 static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
     if (b->fmt->kind == LLMSIZE_FMT_GGUF) {
         uint32_t (*key)(const llmsize__visitor *, const llmsize__block *) = b->base.layer_key;
+        uint32_t k;
         b->counting_attn_v = 1;
         b->base.layer_key = NULL;
         llmsize__enumerate(&b->base);
         b->base.layer_key = key;
         b->counting_attn_v = 0;
         b->q.i_attn_v = 0;
+        for (k = 0; k < b->q.n_idx; ++k)
+            b->q.idx[k] = llmsize__idx_compile(&b->q, b->q.idx_cond[k], b->q.idx_v[k] ? b->q.n_attn_v : b->base.m->dims.layers);
     }
     llmsize__enumerate(&b->base);
 }
