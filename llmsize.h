@@ -981,6 +981,25 @@ typedef struct llmsize_plan_result {
 #undef LLMSIZE__RESULT_MEMBER
 } llmsize_plan_result;
 
+/* Where llama.cpp puts a model's bytes, as sums that any -ngl / --n-cpu-moe placement adds
+   up without placing a tensor (llmsize__host_bytes): one block of each fold group (its
+   routed experts apart), what sits outside the blocks, and each block's group. Built by one
+   byte fold per plan; a model the fold does not group (more than LLMSIZE__HOST_LAYERS
+   blocks or LLMSIZE__MAX_GROUPS groups, a decoder stack) is placed tensor by tensor.
+   Working state of llmsize_prepared and of a plan; not an interface. */
+#define LLMSIZE__MAX_GROUPS 64     /* fold groups (llmsize__enumerate_folded)           */
+#define LLMSIZE__HOST_LAYERS 512u
+typedef struct llmsize__host_table {
+    int state;                 /* 0: not built; 1: built; -1: place tensor by tensor        */
+    uint64_t always;           /* token_embd and a vision tower: in host memory whatever -ngl */
+    uint64_t out, out_read;    /* outside the blocks (final norm, output, MTP's own): in
+                                  host memory unless the output layer is on the GPU         */
+    uint64_t mtp, mtp_routed;  /* MTP modules' layers, placed as the last block            */
+    uint64_t block[LLMSIZE__MAX_GROUPS], block_read[LLMSIZE__MAX_GROUPS];    /* per block, */
+    uint64_t routed[LLMSIZE__MAX_GROUPS], routed_read[LLMSIZE__MAX_GROUPS];  /* by group   */
+    uint8_t group[LLMSIZE__HOST_LAYERS];
+} llmsize__host_table;
+
 /* A plan prepared for many fits that differ only in accelerator, context and sequences
    (schedulers, sweeps, solvers): llmsize_prepare checks it, applies its defaults and
    computes its weights, parameters and per-rank KV layout once; llmsize_prepared_fit then
@@ -997,6 +1016,8 @@ typedef struct llmsize_prepared {
     uint64_t rank_weight_bytes;   /* weights per accelerator                              */
     uint64_t kv_full_tok, kv_local_tok, kv_state_seq; /* KV per rank: per token of full
                                      and of local layers, and per sequence of linear state */
+    llmsize__host_table host;     /* engines that keep layers in host memory: where each
+                                     -ngl puts the bytes (state 0: not summed)            */
 } llmsize_prepared;
 
 /* What llmsize_prepared_fit computes beyond the verdict (weights, KV, totals, headroom,
@@ -3373,7 +3394,6 @@ static void llmsize__emit_head(llmsize__visitor *v) {
    attention, MoE or dense) and key, one visit per group with `copies` set to its size, in
    the order of each group's first layer. 0 when the fold does not apply or the layers fall
    into more groups than it keeps (then every layer is visited). */
-#define LLMSIZE__MAX_GROUPS 64
 #define LLMSIZE__NOGROUP 0xFFFFFFFFu
 static int llmsize__enumerate_folded(llmsize__visitor *v) {
     const llmsize_model *m = v->m;
@@ -3898,23 +3918,6 @@ static uint32_t llmsize__gguf_type(llmsize__qctx *q, const llmsize__tensor *t) {
 /* ---------------------------------------------------------------------------------- */
 /* Weights: byte folds                                                                */
 /* ---------------------------------------------------------------------------------- */
-/* Where llama.cpp puts a model's bytes, as sums that any -ngl / --n-cpu-moe placement adds
-   up without placing a tensor (llmsize__host_bytes): one block of each fold group (its
-   routed experts apart), what sits outside the blocks, and each block's group. Built by one
-   byte fold per plan; a model the fold does not group (more than LLMSIZE__HOST_LAYERS
-   blocks or LLMSIZE__MAX_GROUPS groups, a decoder stack) is placed tensor by tensor. */
-#define LLMSIZE__HOST_LAYERS 512u
-typedef struct llmsize__host_table {
-    int state;                 /* 0: not built; 1: built; -1: place tensor by tensor        */
-    uint64_t always;           /* token_embd and a vision tower: in host memory whatever -ngl */
-    uint64_t out, out_read;    /* outside the blocks (final norm, output, MTP's own): in
-                                  host memory unless the output layer is on the GPU         */
-    uint64_t mtp, mtp_routed;  /* MTP modules' layers, placed as the last block            */
-    uint64_t block[LLMSIZE__MAX_GROUPS], block_read[LLMSIZE__MAX_GROUPS];    /* per block, */
-    uint64_t routed[LLMSIZE__MAX_GROUPS], routed_read[LLMSIZE__MAX_GROUPS];  /* by group   */
-    uint8_t group[LLMSIZE__HOST_LAYERS];
-} llmsize__host_table;
-
 typedef struct llmsize__bytes_visitor {
     llmsize__visitor base;
     const llmsize_format *fmt;
@@ -6155,7 +6158,11 @@ typedef struct llmsize__planning {
        context search at one -ngl places the tensors once, not once per probe, and the
        placement a layer search settles on is one of its last few probes */
     llmsize__placement placed[4];
-    llmsize__host_table host;       /* built by the first placement that needs it           */
+    /* where each -ngl puts the bytes: summed already (llmsize_prepared, a search's earlier
+       plan), or summed by the weight fold or the first placement that needs it into `fill`
+       (a search's, kept for its next plan) or `own` */
+    const llmsize__host_table *host;
+    llmsize__host_table *fill, own;
 } llmsize__planning;
 
 /* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
@@ -6740,11 +6747,12 @@ static void llmsize__cells_of(const llmsize__cells_layout *L, const llmsize_mode
     }
 }
 
-/* The placement sums of the plan's model and format, once per plan. */
-static void llmsize__host_build(llmsize__planning *c) {
+/* The placement sums of a model in a format, by a byte fold of their own (when the weights
+   came from a cache). */
+static void llmsize__host_fold(const llmsize_model *m, const llmsize_format *f, llmsize__host_table *h) {
     llmsize__bytes_visitor b;
-    llmsize__bytes_init(&b, c->p->model, c->p->format);
-    llmsize__host_start(&b, &c->host);
+    llmsize__bytes_init(&b, m, f);
+    llmsize__host_start(&b, h);
     llmsize__bytes_run(&b);
     llmsize__host_end(&b);
 }
@@ -6819,9 +6827,12 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
         const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        if (c->host.state == 0) llmsize__host_build(c);
-        if (c->host.state > 0)   /* from the sums */
-            llmsize__host_bytes(&c->host, m, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read);
+        if (!c->host) {
+            llmsize__host_fold(m, p->format, c->fill);
+            c->host = c->fill;
+        }
+        if (c->host->state > 0)   /* from the sums */
+            llmsize__host_bytes(c->host, m, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read);
         else if (llmsize__place_tensors(c, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read))
             return LLMSIZE_ERR_OVERFLOW;
     } else {
@@ -7222,8 +7233,11 @@ static llmsize_status llmsize__plan_encoder(const llmsize_plan *p, llmsize_plan_
 }
 
 /* llmsize_plan_fit with only the columns asked (LLMSIZE_COLUMN_*, LLMSIZE__FITS_ONLY); a
-   column not asked is 0. */
-static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t columns, llmsize_plan_result *out) {
+   column not asked is 0. The placement sums of the plan's model and format: `host` when
+   the caller has them (state not 0), else summed into `fill` when the plan needs them
+   (NULL: a table of the plan's own). */
+static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t columns, const llmsize__host_table *host,
+                                            llmsize__host_table *fill, llmsize_plan_result *out) {
     llmsize_plan d;
     llmsize__planning c;
     llmsize_status st;
@@ -7239,6 +7253,8 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
     c.p = &d;
     c.asked = plan;
     c.columns = columns;
+    c.host = host && host->state ? host : NULL;
+    c.fill = fill ? fill : &c.own;
     c.e = &llmsize__engines[d.engine];
     llmsize__layout_of(&d, &c.l);
     out->gpus = c.l.gpus;
@@ -7248,9 +7264,13 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
     if (d.model->dims.max_ctx && out->context > d.model->dims.max_ctx && llmsize__engine_ops_of[d.engine]->refuses_past_max_ctx)
         out->refused = 1;  /* paging engines refuse a length beyond the model's own */
     if (d.weights) c.w = *d.weights;
-    else if ((st = llmsize__weight_bytes_with(d.model, d.format, &c.w, llmsize__engine_ops_of[d.engine]->places_layers ? &c.host : NULL)) != LLMSIZE_OK) {
-        memset(out, 0, sizeof *out);   /* (an engine that places layers gets its placement sums in the same fold) */
-        return st;
+    else {   /* an engine that places layers gets its placement sums in the same fold */
+        const int sum = llmsize__engine_ops_of[d.engine]->places_layers && !c.host;
+        if ((st = llmsize__weight_bytes_with(d.model, d.format, &c.w, sum ? c.fill : NULL)) != LLMSIZE_OK) {
+            memset(out, 0, sizeof *out);
+            return st;
+        }
+        if (sum) c.host = c.fill;
     }
     if (d.params) c.pr = *d.params;
     else if ((st = llmsize_params_of(d.model, &c.pr)) != LLMSIZE_OK) { memset(out, 0, sizeof *out); return st; }
@@ -7287,7 +7307,7 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
 }
 
 LLMSIZE_API llmsize_status llmsize_plan_fit(const llmsize_plan *plan, llmsize_plan_result *out) {
-    return llmsize__plan_fit_cols(plan, LLMSIZE_COLUMN_ALL, out);
+    return llmsize__plan_fit_cols(plan, LLMSIZE_COLUMN_ALL, NULL, NULL, out);
 }
 
 /* ---- Prepared plans: defaults, weights and KV layout once, then many fits ---- */
@@ -7299,8 +7319,15 @@ LLMSIZE_API llmsize_status llmsize_prepare(const llmsize_plan *plan, llmsize_pre
     if (out) memset(out, 0, sizeof *out);
     if (!plan || !out) return LLMSIZE_ERR_NULL;
     if ((st = llmsize_plan_defaults(plan, &out->plan)) != LLMSIZE_OK) return st;
-    if (plan->weights) out->weights = *plan->weights;
-    else if ((st = llmsize_weight_bytes(plan->model, plan->format, &out->weights)) != LLMSIZE_OK) goto fail;
+    {   /* an engine that keeps layers in host memory: their placement sums too, once */
+        llmsize__host_table *host = llmsize__engine_ops_of[out->plan.engine]->places_layers ? &out->host : NULL;
+        if (!plan->weights) {
+            if ((st = llmsize__weight_bytes_with(plan->model, plan->format, &out->weights, host)) != LLMSIZE_OK) goto fail;
+        } else {
+            out->weights = *plan->weights;
+            if (host) llmsize__host_fold(plan->model, plan->format, host);
+        }
+    }
     if (plan->params) out->params = *plan->params;
     else if ((st = llmsize_params_of(plan->model, &out->params)) != LLMSIZE_OK) goto fail;
     out->asked = *plan;
@@ -7357,7 +7384,7 @@ LLMSIZE_API llmsize_status llmsize_prepared_fit(const llmsize_prepared *pp, cons
     if (seqs) p.seqs = seqs;
     p.weights = &pp->weights;
     p.params = &pp->params;
-    return llmsize__plan_fit_cols(&p, columns, out);
+    return llmsize__plan_fit_cols(&p, columns, &pp->host, NULL, out);
 }
 
 /* One cell of each column asked: a result's verdict columns, or zeros beside an error. */
@@ -7501,96 +7528,110 @@ LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *
 /* ---------------------------------------------------------------------------------- */
 /* Inverse solvers: each is a search over llmsize_plan_fit, so every engine rule counts */
 /* ---------------------------------------------------------------------------------- */
-static int llmsize__plan_fits(const llmsize_plan *p, uint32_t columns, llmsize_plan_result *r, llmsize_status *st) {
-    *st = llmsize__plan_fit_cols(p, LLMSIZE__FITS_ONLY | columns, r);
-    return *st == LLMSIZE_OK && r->fits;
-}
-
-/* A copy of the plan with its weights and parameters computed once, for searches that
-   fit the same model and format many times. */
-static llmsize_status llmsize__plan_cached(const llmsize_plan *plan, llmsize_plan *p, llmsize_weights *w,
-                                           llmsize_params *pr) {
+/* A copy of the plan for searches that fit the same model and format many times: its
+   weights and parameters computed once, and its placement sums once a plan needs them. */
+typedef struct llmsize__cached {
+    llmsize_plan p;
+    llmsize_weights w;
+    llmsize_params pr;
+    llmsize__host_table host;
+} llmsize__cached;
+static llmsize_status llmsize__plan_cached(const llmsize_plan *plan, llmsize__cached *c) {
     llmsize_status st;
-    *p = *plan;
-    if (!p->model || !p->format) return LLMSIZE_ERR_NULL;
-    if (!p->weights) {
-        if ((st = llmsize_weight_bytes(p->model, p->format, w)) != LLMSIZE_OK) return st;
-        p->weights = w;
+    c->p = *plan;
+    c->host.state = 0;
+    if (!c->p.model || !c->p.format) return LLMSIZE_ERR_NULL;
+    if (!c->p.weights) {
+        if ((st = llmsize_weight_bytes(c->p.model, c->p.format, &c->w)) != LLMSIZE_OK) return st;
+        c->p.weights = &c->w;
     }
-    if (!p->params) {
-        if ((st = llmsize_params_of(p->model, pr)) != LLMSIZE_OK) return st;
-        p->params = pr;
+    if (!c->p.params) {
+        if ((st = llmsize_params_of(c->p.model, &c->pr)) != LLMSIZE_OK) return st;
+        c->p.params = &c->pr;
     }
     return LLMSIZE_OK;
+}
+static int llmsize__plan_fits(llmsize__cached *c, uint32_t columns, llmsize_plan_result *r, llmsize_status *st) {
+    *st = llmsize__plan_fit_cols(&c->p, LLMSIZE__FITS_ONLY | columns, &c->host, &c->host, r);
+    return *st == LLMSIZE_OK && r->fits;
 }
 
 /* The plan at one context, or at one number of sequences: does it fit? */
 static int llmsize__fits_at_context(void *ctx, uint64_t context, llmsize_status *st) {
-    llmsize_plan *p = (llmsize_plan *)ctx;
+    llmsize__cached *c = (llmsize__cached *)ctx;
     llmsize_plan_result r;
-    p->context = context;
-    return llmsize__plan_fits(p, 0u, &r, st);
+    c->p.context = context;
+    return llmsize__plan_fits(c, 0u, &r, st);
 }
 static int llmsize__fits_with_seqs(void *ctx, uint64_t seqs, llmsize_status *st) {
-    llmsize_plan *p = (llmsize_plan *)ctx;
+    llmsize__cached *c = (llmsize__cached *)ctx;
     llmsize_plan_result r;
-    p->seqs = (uint32_t)seqs;
-    return llmsize__plan_fits(p, 0u, &r, st);
+    c->p.seqs = (uint32_t)seqs;
+    return llmsize__plan_fits(c, 0u, &r, st);
 }
 
-LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
-    llmsize_plan p;
+/* The solvers over a cached plan (which they change), for llmsize_plan_suggest to ask all
+   of them with one copy; the public ones make the copy. */
+static llmsize_status llmsize__max_context(llmsize__cached *c, uint64_t *out) {
     llmsize_status st;
-    llmsize_weights w;
-    llmsize_params pr;
-    if (out) *out = 0;
-    if (!plan || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
-    p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
-    if (!llmsize__fits_at_context(&p, 1u, &st)) return st;   /* not even one token: 0 */
-    return llmsize__largest(1u, llmsize__ctx_cap(plan->model), llmsize__fits_at_context, &p, out);
+    c->p.flags &= ~(uint32_t)LLMSIZE_PLAN_CONTEXT_AUTO;
+    if (!llmsize__fits_at_context(c, 1u, &st)) return st;   /* not even one token: 0 */
+    return llmsize__largest(1u, llmsize__ctx_cap(c->p.model), llmsize__fits_at_context, c, out);
 }
-
-LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
-    llmsize_plan p;
+static llmsize_status llmsize__max_seqs(llmsize__cached *c, uint32_t *out) {
     llmsize_status st;
     uint64_t lo = 1u, hi = 1u, best = 0;
-    llmsize_weights w;
-    llmsize_params pr;
-    if (out) *out = 0;
-    if (!plan || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
-    if (!llmsize__fits_with_seqs(&p, 1u, &st)) return st;
+    if (!llmsize__fits_with_seqs(c, 1u, &st)) return st;
     while (hi < LLMSIZE__MAX_SEQS) {   /* grow, then bisect */
         const uint64_t next = hi * 2u > LLMSIZE__MAX_SEQS ? LLMSIZE__MAX_SEQS : hi * 2u;
-        if (!llmsize__fits_with_seqs(&p, next, &st)) { if (st != LLMSIZE_OK) return st; hi = next; break; }
+        if (!llmsize__fits_with_seqs(c, next, &st)) { if (st != LLMSIZE_OK) return st; hi = next; break; }
         lo = hi = next;
     }
-    if ((st = llmsize__largest(lo, hi, llmsize__fits_with_seqs, &p, &best)) != LLMSIZE_OK) return st;
+    if ((st = llmsize__largest(lo, hi, llmsize__fits_with_seqs, c, &best)) != LLMSIZE_OK) return st;
     *out = (uint32_t)best;
     return LLMSIZE_OK;
 }
-
-LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out) {
-    llmsize_plan p;
+static llmsize_status llmsize__min_gpus(llmsize__cached *c, uint32_t max_gpus, uint32_t *out) {
     llmsize_plan_result r;
     llmsize_status st;
     uint32_t tp;
-    llmsize_weights w;
-    llmsize_params pr;
-    if (out) *out = 0;
-    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
-    if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
-    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;
-    p.pp = p.dp = 0;
-    p.gpus = 0;
+    c->p.pp = c->p.dp = 0;
+    c->p.gpus = 0;
     for (tp = 1; tp <= max_gpus; ++tp) {
-        if (!llmsize_valid_tp(plan->model, tp)) continue;
-        p.tp = tp;
-        if (llmsize__plan_fits(&p, 0u, &r, &st)) { *out = tp; return LLMSIZE_OK; }
+        if (!llmsize_valid_tp(c->p.model, tp)) continue;
+        c->p.tp = tp;
+        if (llmsize__plan_fits(c, 0u, &r, &st)) { *out = tp; return LLMSIZE_OK; }
         if (st != LLMSIZE_OK && st != LLMSIZE_ERR_INVALID_ARG) return st;
     }
     return LLMSIZE_ERR_UNSUPPORTED;
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out) {
+    llmsize__cached c;
+    llmsize_status st;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_cached(plan, &c)) != LLMSIZE_OK) return st;
+    return llmsize__max_context(&c, out);
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out) {
+    llmsize__cached c;
+    llmsize_status st;
+    if (out) *out = 0;
+    if (!plan || !out) return LLMSIZE_ERR_NULL;
+    if ((st = llmsize__plan_cached(plan, &c)) != LLMSIZE_OK) return st;
+    return llmsize__max_seqs(&c, out);
+}
+
+LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out) {
+    llmsize__cached c;
+    llmsize_status st;
+    if (out) *out = 0;
+    if (!plan || !out || !plan->model) return LLMSIZE_ERR_NULL;
+    if (max_gpus == 0 || max_gpus > 4096u) return LLMSIZE_ERR_INVALID_ARG;
+    if ((st = llmsize__plan_cached(plan, &c)) != LLMSIZE_OK) return st;
+    return llmsize__min_gpus(&c, max_gpus, out);
 }
 
 /* The format with the least quality loss that fits (ties: the fewest weight bytes, then the
@@ -7636,8 +7677,9 @@ LLMSIZE_API llmsize_status llmsize_plan_best_format(const llmsize_plan *plan, do
             llmsize_status st;
             if (!usable[i] || loss[i] != level) continue;
             p.format = llmsize__candidate(formats, n_formats, i);
-            p.weights = NULL;
-            if (!llmsize__plan_fits(&p, min_tps > 0.0 ? LLMSIZE_COLUMN_DECODE : 0u, &r, &st) || r.decode_tps < min_tps) continue;
+            p.weights = NULL;   /* each format's own fold (with its placement sums) */
+            st = llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | (min_tps > 0.0 ? LLMSIZE_COLUMN_DECODE : 0u), NULL, NULL, &r);
+            if (st != LLMSIZE_OK || !r.fits || r.decode_tps < min_tps) continue;
             if (!*out || r.weight_bytes < best_bytes) {
                 *out = p.format;
                 best_bytes = r.weight_bytes;
@@ -7675,20 +7717,22 @@ LLMSIZE_API llmsize_status llmsize_largest_model(const llmsize_plan *plan, const
 }
 
 LLMSIZE_API llmsize_status llmsize_plan_suggest(const llmsize_plan *plan, llmsize_suggestion *out) {
+    llmsize__cached c;
     llmsize_plan p;
     llmsize_plan_result r;
     llmsize_status st;
-    llmsize_weights w;
-    llmsize_params pr;
     if (out) memset(out, 0, sizeof *out);
     if (!plan || !out) return LLMSIZE_ERR_NULL;
-    if ((st = llmsize__plan_cached(plan, &p, &w, &pr)) != LLMSIZE_OK) return st;   /* counted once for all four */
-    if ((st = llmsize_plan_fit(&p, &r)) != LLMSIZE_OK) return st;
+    if ((st = llmsize__plan_cached(plan, &c)) != LLMSIZE_OK) return st;   /* counted once for all four */
+    p = c.p;   /* each solver changes its copy */
+    if ((st = llmsize__plan_fit_cols(&p, LLMSIZE_COLUMN_ALL, &c.host, &c.host, &r)) != LLMSIZE_OK) return st;
     llmsize_plan_best_format(&p, 0.0, NULL, 0, &out->format, &out->format_quality);
-    if (llmsize_plan_min_gpus(&p, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
-    llmsize_plan_max_context(&p, &out->context);
-    p.context = r.context;
-    llmsize_plan_max_seqs(&p, &out->seqs);
+    if (llmsize__min_gpus(&c, 64u, &out->gpus) != LLMSIZE_OK) out->gpus = 0;
+    c.p = p;
+    llmsize__max_context(&c, &out->context);
+    c.p = p;
+    c.p.context = r.context;
+    llmsize__max_seqs(&c, &out->seqs);
     return LLMSIZE_OK;
 }
 
@@ -8302,7 +8346,7 @@ static void llmsize__select_format(const llmsize_select_request *q, const llmsiz
            their quality is not needed). After, the quality first: a format it rules out (below
            the floor, or losing more than the candidate found) would change nothing if it fit. */
         if (stage < LLMSIZE_REJECT_QUALITY &&
-            (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits))
+            (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, NULL, NULL, &r) != LLMSIZE_OK || !r.fits))
             continue;
         known = llmsize__quality_of_counted(c->model, pr, f, &ql) == LLMSIZE_OK;
         if (!known) { memset(&ql, 0, sizeof ql); ql.loss_pct = 1e300; }
@@ -8311,7 +8355,7 @@ static void llmsize__select_format(const llmsize_select_request *q, const llmsiz
                                                          ql.metric != q->quality_metric));
         if (stage >= LLMSIZE_REJECT_QUALITY) {
             if (below_floor || (c->rejected == LLMSIZE_REJECT_NONE && ql.loss_pct > c->quality.loss_pct)) continue;
-            if (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, &r) != LLMSIZE_OK || !r.fits) continue;
+            if (llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | LLMSIZE_COLUMN_ALL, NULL, NULL, &r) != LLMSIZE_OK || !r.fits) continue;
         }
         if (stage < LLMSIZE_REJECT_QUALITY) { stage = LLMSIZE_REJECT_QUALITY; c->format = f; c->fit = r; }
         if (below_floor) continue;

@@ -112,9 +112,9 @@ long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped) {
                                 llmsize_plan_result want = full;
                                 if (!(cols & LLMSIZE_COLUMN_MAX_CONTEXT)) want.max_context = 0;
                                 if (!(cols & LLMSIZE_COLUMN_DECODE)) want.decode_tps = want.decode_tps_low = want.decode_tps_high = 0.0;
-                                st = llmsize__plan_fit_cols(&p, cols, &r);   /* the columns asked */
+                                st = llmsize__plan_fit_cols(&p, cols, NULL, NULL, &r);   /* the columns asked */
                                 bad += st != sf || memcmp(&r, &want, sizeof r) != 0;
-                                st = llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | cols, &r);
+                                st = llmsize__plan_fit_cols(&p, LLMSIZE__FITS_ONLY | cols, NULL, NULL, &r);
                                 bad += st != sf || r.fits != (sf == LLMSIZE_OK && full.fits) ||
                                        (r.fits && memcmp(&r, &want, sizeof r) != 0);
                                 *stopped += st == LLMSIZE_OK && !r.fits && !r.total_bytes && full.total_bytes;
@@ -147,15 +147,15 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
             p.model = m;
             p.format = llmsize_format_at(fi);
             c.p = &p;
-            llmsize__host_build(&c);
+            llmsize__host_fold(m, p.format, &c.own);
             *stacks += m->enc.decoder_layers != 0;
-            if (c.host.state <= 0) continue;
+            if (c.own.state <= 0) continue;
             ++*sums;
             for (cpu = 0; cpu <= layers; cpu += cpu + 1u < layers ? (layers > 40u ? 3u : 1u) : 1u)
                 for (out = 0; out < 2; ++out)
                     for (k = 0; k < sizeof moes / sizeof moes[0]; ++k) {
                         uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
-                        llmsize__host_bytes(&c.host, m, cpu, out, moes[k], &host, &read);
+                        llmsize__host_bytes(&c.own, m, cpu, out, moes[k], &host, &read);
                         bad += llmsize__place_tensors(&c, cpu, out, moes[k], &host2, &read2) != 0 || host != host2 || read != read2;
                         ++*n;
                     }
