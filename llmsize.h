@@ -6162,7 +6162,8 @@ typedef struct llmsize__planning {
        plan), or summed by the weight fold or the first placement that needs it into `fill`
        (a search's, kept for its next plan) or `own` */
     const llmsize__host_table *host;
-    llmsize__host_table *fill, own;
+    llmsize__host_table *fill;
+    llmsize__host_table own;        /* last: a plan clears what is above it */
 } llmsize__planning;
 
 /* ---- Command lines: what a flag sets and how its value is written (each engine lists its own flags) ---- */
@@ -7249,7 +7250,8 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
         else if (!(columns & LLMSIZE_COLUMN_MAX_CONTEXT)) out->max_context = 0;
         return st;
     }
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(llmsize__planning, own));   /* own is summed whole when it is summed */
+    c.own.state = 0;
     c.p = &d;
     c.asked = plan;
     c.columns = columns;
