@@ -2039,9 +2039,9 @@ static size_t llmsize__lookup(llmsize_table t, const char *name) {
         for (i = h & (slots - 1), probes = 0; probes < slots && ix[i].row != LLMSIZE__NO_ROW; i = (i + 1) & (slots - 1), ++probes) {
             const char *names[3], *at;
             if (ix[i].hash != h || !llmsize__row_names(t, ix[i].row, names) || ix[i].field > 2u || !names[ix[i].field]) continue;
-            at = names[ix[i].field] + ix[i].at;   /* the name where the index says it is, whole */
-            if ((at[qn] == '|' || at[qn] == '\0') && (at == names[ix[i].field] || at[-1] == '|') &&
-                (memcmp(name, at, qn) == 0 || llmsize__eq_n_ci(name, at, qn)))
+            at = names[ix[i].field] + ix[i].at;   /* the name where the index says it is, whole: */
+            if ((at == names[ix[i].field] || at[-1] == '|') && llmsize__eq_n_ci(name, at, qn) &&   /* (a shorter */
+                (at[qn] == '|' || at[qn] == '\0'))   /* name stops the comparison at its end, before at[qn]) */
                 return ix[i].row;
         }
         return (size_t)-1;   /* every name of these tables is in their index (gen_index --check) */

@@ -810,7 +810,50 @@ static void test_idx_compile_is_a_shortcut(void) {
     CHECK(bad == 0 && n == 8L * 21L * 301L, "GGUF index conditions as thresholds differ from the rules in %ld cases (%ld conditions)", bad, n);
 }
 
+/* The name index hashes case-blind by OR-ing 0x20 into each byte, which folds the zero bytes
+   past a name's end into spaces: "L4 " hashes as "L4" does. The confirming comparison must
+   stop at the shorter name's end (it read past the "L4" literal; the names fuzzer found it,
+   ASan reports it). Every model id and repo and every accelerator id and alias, with one to
+   eight spaces after it: unknown as written, or the same row, never another. */
+static void append_spaces_each(const char *list, int gpu, long *asked, long *wrong) {
+    char q[320];
+    const char *p = list;
+    size_t k;
+    while (p && *p) {
+        const size_t n = strcspn(p, "|");
+        if (n && n < sizeof q - 9) {
+            const llmsize_gpu *want = NULL, *a = NULL;
+            const llmsize_model *wm = NULL, *m = NULL;
+            memcpy(q, p, n);
+            q[n] = '\0';
+            if (gpu) (void)llmsize_find_gpu(q, &want); else (void)llmsize_find_model(q, &wm);
+            for (k = 1; k <= 8; ++k) {
+                q[n + k - 1] = ' ';
+                q[n + k] = '\0';
+                if (gpu) { const llmsize_status st = llmsize_find_gpu(q, &a); *wrong += st == LLMSIZE_OK && a != want; }
+                else { const llmsize_status st = llmsize_find_model(q, &m); *wrong += st == LLMSIZE_OK && m != wm; }
+                ++*asked;
+            }
+        }
+        p += n + (p[n] == '|');
+    }
+}
+static void test_lookup_stops_at_a_shorter_name(void) {
+    long asked = 0, wrong = 0;
+    size_t i;
+    for (i = 0; i < llmsize_gpu_count(); ++i) {
+        append_spaces_each(llmsize_gpu_at(i)->id, 1, &asked, &wrong);
+        append_spaces_each(llmsize_gpu_at(i)->aliases, 1, &asked, &wrong);
+    }
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        append_spaces_each(llmsize_model_at(i)->id, 0, &asked, &wrong);
+        append_spaces_each(llmsize_model_at(i)->hf_repos, 0, &asked, &wrong);
+    }
+    CHECK(wrong == 0 && asked > 4000, "a table name with spaces after it named another row %ld times in %ld lookups", wrong, asked);
+}
+
 void test_hardening(void) {
+    test_lookup_stops_at_a_shorter_name();
     test_fits_only_is_a_shortcut();
     test_idx_compile_is_a_shortcut();
     test_host_sums_are_a_shortcut();
