@@ -986,9 +986,10 @@ typedef struct llmsize_plan_result {
    routed experts apart), what sits outside the blocks, and each block's group. Built by one
    byte fold per plan; a model the fold does not group (more than LLMSIZE__HOST_LAYERS
    blocks or LLMSIZE__MAX_GROUPS groups, a decoder stack) is placed tensor by tensor.
-   Working state of llmsize_prepared and of a plan; not an interface. */
+   Working state of llmsize_prepared and of a plan (about 6 KiB, on the stack of a fit and
+   of a solver, which is all the memory they use); not an interface. */
 #define LLMSIZE__MAX_GROUPS 64     /* fold groups (llmsize__enumerate_folded)           */
-#define LLMSIZE__HOST_LAYERS 512u
+#define LLMSIZE__HOST_LAYERS 4096u
 typedef struct llmsize__host_table {
     int state;                 /* 0: not built; 1: built; -1: place tensor by tensor        */
     uint64_t always;           /* token_embd and a vision tower: in host memory whatever -ngl */
@@ -4130,7 +4131,7 @@ static void llmsize__bytes_run(llmsize__bytes_visitor *b) {
 /* Start and end the placement sums beside a byte fold (llmsize__host_table). */
 static void llmsize__host_start(llmsize__bytes_visitor *b, llmsize__host_table *h) {
     const llmsize_model *m = b->base.m;
-    memset(h, 0, sizeof *h);
+    memset(h, 0, offsetof(llmsize__host_table, group));   /* the fold writes every block's group */
     h->state = -1;
     if (m->dims.layers > LLMSIZE__HOST_LAYERS || m->enc.decoder_layers) return;
     h->state = 0;
@@ -6783,30 +6784,43 @@ static void llmsize__host_bytes(const llmsize__host_table *h, const llmsize_mode
     *read = r;
 }
 
-/* A placement tensor by tensor, for a model the sums do not cover (the last few placements
-   kept: a search probes one more than once); 1 when a sum passes 64 bits. */
-static int llmsize__place_tensors(llmsize__planning *c, uint32_t cpu_layers, int output_gpu, uint32_t moe_below,
-                                  uint64_t *host, uint64_t *read) {
+/* Host bytes and what a decode step reads of them for one placement: from the sums, or
+   tensor by tensor for a model they do not cover; the last few placements kept (a context
+   search probes one placement many times, a layer search one more than once). 1 when a sum
+   passes 64 bits. */
+static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int output_gpu, uint32_t moe_below,
+                                 uint64_t *host, uint64_t *read) {
     llmsize__placement *pl = NULL;
     size_t k;
     for (k = 0; k < LLMSIZE__COUNT(c->placed) && !pl; ++k)
         if (c->placed[k].used && c->placed[k].cpu_layers == cpu_layers && c->placed[k].output_gpu == output_gpu &&
             c->placed[k].cpu_moe_below == moe_below) pl = &c->placed[k];
     if (!pl) {
-        llmsize__bytes_visitor b;
-        llmsize__bytes_init(&b, c->p->model, c->p->format);
-        b.place = 1;   /* placement reads each layer's index: its key says so */
-        b.base.layer_key = llmsize__bytes_layer_key;
-        b.gpu_from_layer = cpu_layers;
-        b.output_gpu = output_gpu;
-        b.cpu_moe_below = moe_below;
-        llmsize__bytes_run(&b);
-        if (b.base.overflow) return 1;
+        uint64_t h = 0, r = 0;
+        if (!c->host) {   /* the first placement of a plan whose weights came from a cache */
+            llmsize__host_fold(c->p->model, c->p->format, c->fill);
+            c->host = c->fill;
+        }
+        if (c->host->state > 0) {
+            llmsize__host_bytes(c->host, c->p->model, cpu_layers, output_gpu, moe_below, &h, &r);
+        } else {
+            llmsize__bytes_visitor b;
+            llmsize__bytes_init(&b, c->p->model, c->p->format);
+            b.place = 1;   /* placement reads each layer's index: its key says so */
+            b.base.layer_key = llmsize__bytes_layer_key;
+            b.gpu_from_layer = cpu_layers;
+            b.output_gpu = output_gpu;
+            b.cpu_moe_below = moe_below;
+            llmsize__bytes_run(&b);
+            if (b.base.overflow) return 1;
+            h = b.host;
+            r = b.host_read;
+        }
         memmove(&c->placed[1], &c->placed[0], sizeof c->placed - sizeof c->placed[0]);   /* the oldest goes */
         pl = &c->placed[0];
         pl->used = 1;
         pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_below = moe_below;
-        pl->host = b.host; pl->host_read = b.host_read;
+        pl->host = h; pl->host_read = r;
     }
     *host = pl->host;
     *read = pl->host_read;
@@ -6828,13 +6842,7 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
         const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        if (!c->host) {
-            llmsize__host_fold(m, p->format, c->fill);
-            c->host = c->fill;
-        }
-        if (c->host->state > 0)   /* from the sums */
-            llmsize__host_bytes(c->host, m, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read);
-        else if (llmsize__place_tensors(c, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read))
+        if (llmsize__placement_of(c, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read))
             return LLMSIZE_ERR_OVERFLOW;
     } else {
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */

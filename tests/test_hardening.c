@@ -797,7 +797,7 @@ static void test_host_sums_are_a_shortcut(void) {
     long n = 0, sums = 0, stacks = 0;
     const long bad = llmsize_test_host_sums_agree(&n, &sums, &stacks);
     const long pairs = (long)(llmsize_model_count() * llmsize_format_count());
-    CHECK(bad == 0 && sums + stacks == pairs && stacks < pairs / 50 && n > 1000000,
+    CHECK(bad == 0 && sums + stacks > pairs && stacks < pairs / 50 && n > 1000000,
           "host bytes from the placement sums differ from placing every tensor in %ld of %ld placements "
           "(%ld of %ld model x format pairs summed, %ld with a decoder stack)", bad, n, sums, pairs, stacks);
 }

@@ -131,9 +131,11 @@ long llmsize_test_fits_only_agrees(long *n, long *fit, long *stopped) {
    covered, *stacks those of models with a decoder stack (Whisper: placed tensor by tensor). */
 long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks);
 long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
+    static llmsize__host_table tensor_by_tensor;
     long bad = 0;
     size_t mi, fi;
     *n = *sums = *stacks = 0;
+    tensor_by_tensor.state = -1;
     for (mi = 0; mi < llmsize_model_count(); ++mi)
         for (fi = 0; fi < llmsize_format_count(); ++fi) {
             const llmsize_model *m = llmsize_model_at(mi);
@@ -150,15 +152,43 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
             llmsize__host_fold(m, p.format, &c.own);
             *stacks += m->enc.decoder_layers != 0;
             if (c.own.state <= 0) continue;
+            c.host = &tensor_by_tensor;   /* llmsize__placement_of places every tensor */
             ++*sums;
             for (cpu = 0; cpu <= layers; cpu += cpu + 1u < layers ? (layers > 40u ? 3u : 1u) : 1u)
                 for (out = 0; out < 2; ++out)
                     for (k = 0; k < sizeof moes / sizeof moes[0]; ++k) {
                         uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
                         llmsize__host_bytes(&c.own, m, cpu, out, moes[k], &host, &read);
-                        bad += llmsize__place_tensors(&c, cpu, out, moes[k], &host2, &read2) != 0 || host != host2 || read != read2;
+                        bad += llmsize__placement_of(&c, cpu, out, moes[k], &host2, &read2) != 0 || host != host2 || read != read2;
                         ++*n;
                     }
+        }
+    for (mi = 0; mi < llmsize_model_count(); mi += 9)   /* deep stacks, up to the sums' limit */
+        for (fi = 0; fi < llmsize_format_count(); fi += 5) {
+            llmsize_model deep = *llmsize_model_at(mi);
+            const uint32_t cpus[] = { 0u, 1u, 7u, 1500u, 4094u, 4095u, 4096u };
+            llmsize__planning c;
+            llmsize_plan p;
+            size_t a;
+            int out;
+            deep.dims.layers = LLMSIZE__HOST_LAYERS;
+            if (deep.enc.decoder_layers || llmsize_model_validate(&deep) != LLMSIZE_OK) continue;
+            memset(&p, 0, sizeof p);
+            memset(&c, 0, sizeof c);
+            p.model = &deep;
+            p.format = llmsize_format_at(fi);
+            c.p = &p;
+            llmsize__host_fold(&deep, p.format, &c.own);
+            if (c.own.state <= 0) continue;
+            c.host = &tensor_by_tensor;
+            ++*sums;
+            for (a = 0; a < sizeof cpus / sizeof cpus[0]; ++a)
+                for (out = 0; out < 2; ++out) {
+                    uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
+                    llmsize__host_bytes(&c.own, &deep, cpus[a], out, 2u, &host, &read);
+                    bad += llmsize__placement_of(&c, cpus[a], out, 2u, &host2, &read2) != 0 || host != host2 || read != read2;
+                    ++*n;
+                }
         }
     return bad;
 }
