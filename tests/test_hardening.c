@@ -852,7 +852,44 @@ static void test_lookup_stops_at_a_shorter_name(void) {
     CHECK(wrong == 0 && asked > 4000, "a table name with spaces after it named another row %ld times in %ld lookups", wrong, asked);
 }
 
+/* A model deeper than the placement sums reach (LLMSIZE__HOST_LAYERS, 4,096 blocks) is placed
+   tensor by tensor: Llama 3.1 8B stretched to 5,000 blocks under llama.cpp at a range of -ngl.
+   More layers on the GPU never leave more bytes in host memory; all of them leave only
+   token_embd there (as the 32-block model does); each split keeps every byte somewhere. */
+static void test_deep_model_placed_tensor_by_tensor(void) {
+    const int ngls[] = { 0, 1, 100, 2500, 4999, 5000, 5001 };
+    const llmsize_model *m = NULL;
+    llmsize_model deep;
+    llmsize_weights w, w32;
+    llmsize_plan p;
+    llmsize_plan_result r, r32;
+    uint64_t last = UINT64_MAX;
+    size_t k;
+    int ok = 1;
+    if (llmsize_find_model("llama-3.1-8b", &m) != LLMSIZE_OK) { CHECK(0, "llama-3.1-8b is in the table"); return; }
+    deep = *m;
+    deep.dims.layers = 5000;
+    memset(&p, 0, sizeof p);
+    p.model = &deep;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP;
+    p.flags = LLMSIZE_PLAN_GPU_LAYERS;
+    ok &= llmsize_find_format("Q4_K_M", &p.format) == LLMSIZE_OK && llmsize_find_gpu("h100-sxm", &p.gpu) == LLMSIZE_OK;
+    ok &= llmsize_weight_bytes(&deep, p.format, &w) == LLMSIZE_OK && llmsize_weight_bytes(m, p.format, &w32) == LLMSIZE_OK;
+    for (k = 0; ok && k < sizeof ngls / sizeof ngls[0]; ++k) {
+        p.gpu_layers = ngls[k];
+        ok &= llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.host_weight_bytes <= last &&
+              r.weight_bytes + r.host_weight_bytes == w.total && r.gpu_layers == (ngls[k] > 5000 ? 5000u : (uint32_t)(ngls[k] ? ngls[k] - 1 : 0));   /* -ngl counts the output */
+        last = r.host_weight_bytes;
+    }
+    p.model = m;
+    p.gpu_layers = 33;
+    ok &= llmsize_plan_fit(&p, &r32) == LLMSIZE_OK && r.host_weight_bytes == r32.host_weight_bytes &&
+          r32.host_weight_bytes == w32.by_component[LLMSIZE_COMPONENT_EMBED];
+    CHECK(ok, "a 5,000-block model placed tensor by tensor: host bytes grow as -ngl falls, all on the GPU leaves token_embd");
+}
+
 void test_hardening(void) {
+    test_deep_model_placed_tensor_by_tensor();
     test_lookup_stops_at_a_shorter_name();
     test_fits_only_is_a_shortcut();
     test_idx_compile_is_a_shortcut();

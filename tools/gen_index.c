@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { uint32_t hash; uint16_t row, at; uint8_t field; } key;
+typedef struct { uint32_t hash; uint16_t row, at, len; uint8_t field; } key;
 
 static int cmp_key(const void *a, const void *b) {
     const key *x = (const key *)a, *y = (const key *)b;
@@ -51,7 +51,7 @@ static void add_key(void *ctx, size_t row, int field, const char *name, size_t a
     if (!len) return;   /* an empty name answers to nothing */
     if (k->n == k->cap) { fprintf(stderr, "gen_index: more than %zu names\n", k->cap); exit(1); }
     k->out[k->n].hash = llmsize__name_hash_bar(name, len, NULL); k->out[k->n].row = (uint16_t)row;
-    k->out[k->n].field = (uint8_t)field; k->out[k->n].at = (uint16_t)at;
+    k->out[k->n].field = (uint8_t)field; k->out[k->n].at = (uint16_t)at; k->out[k->n].len = (uint16_t)len;
     ++k->n;
 }
 
@@ -86,8 +86,8 @@ static void print(const char *name, const key *k, size_t n) {
     size_t i;
     printf("static const llmsize__name_key %s[%zu] = {", name, n);
     for (i = 0; i < n; ++i)
-        printf("%s{0x%08xu,%u,%u,%u},", i % 5 ? " " : "\n    ", (unsigned)k[i].hash, (unsigned)k[i].row, (unsigned)k[i].at,
-               (unsigned)k[i].field);
+        printf("%s{0x%08xu,%u,%u,%u,%u},", i % 5 ? " " : "\n    ", (unsigned)k[i].hash, (unsigned)k[i].row, (unsigned)k[i].at,
+               (unsigned)k[i].len, (unsigned)k[i].field);
     printf("\n};\n");
 }
 
@@ -95,7 +95,8 @@ static int same(const key *k, size_t n, const llmsize__name_key *ix, size_t m) {
     size_t i;
     if (n != m) return 0;
     for (i = 0; i < n; ++i)
-        if (k[i].hash != ix[i].hash || k[i].row != ix[i].row || k[i].at != ix[i].at || k[i].field != ix[i].field) return 0;
+        if (k[i].hash != ix[i].hash || k[i].row != ix[i].row || k[i].at != ix[i].at || k[i].len != ix[i].len ||
+            k[i].field != ix[i].field) return 0;
     return 1;
 }
 
