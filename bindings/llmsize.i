@@ -18,6 +18,9 @@
 /* Prepared plans are the C caller's fast path (schedulers, sweeps); the bindings' sweep
    (llmsize_sweep_run below) folds the weights once per model x format itself. */
 %ignore llmsize_prepared;
+%ignore llmsize__host_table;   /* a prepared plan's working state, and its sizes */
+%ignore LLMSIZE__MAX_GROUPS;
+%ignore LLMSIZE__HOST_LAYERS;
 %ignore llmsize_prepare;
 %ignore llmsize_prepared_fit;
 %ignore llmsize_prepared_grid;

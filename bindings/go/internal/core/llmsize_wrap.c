@@ -690,7 +690,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_178989c828da43dd(void *_swig_go_0) {
+void _wrap_Swig_free_core_0b898c18052e7a63(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -700,7 +700,7 @@ void _wrap_Swig_free_core_178989c828da43dd(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_178989c828da43dd(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_0b898c18052e7a63(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -713,7 +713,7 @@ void *_wrap_Swig_malloc_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OK_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -725,7 +725,7 @@ intgo _wrap_LLMSIZE_OK_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -737,7 +737,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -749,7 +749,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -761,7 +761,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -773,7 +773,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -785,7 +785,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -797,7 +797,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -809,7 +809,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -821,7 +821,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -833,7 +833,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -845,7 +845,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -857,7 +857,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -869,7 +869,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -881,7 +881,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -893,7 +893,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -905,7 +905,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -917,7 +917,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_0b898c18052e7a63() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -929,7 +929,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -941,7 +941,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -953,7 +953,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -965,7 +965,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -977,7 +977,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -989,7 +989,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1001,7 +1001,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1013,7 +1013,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1025,7 +1025,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1037,7 +1037,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1049,7 +1049,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1061,7 +1061,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1073,7 +1073,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1085,7 +1085,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1097,7 +1097,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1109,7 +1109,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1121,7 +1121,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1133,7 +1133,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1145,7 +1145,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1157,7 +1157,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1169,7 +1169,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1181,7 +1181,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1193,7 +1193,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1205,7 +1205,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1217,7 +1217,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1229,7 +1229,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1241,7 +1241,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1253,7 +1253,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1265,7 +1265,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1277,7 +1277,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1289,7 +1289,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1301,7 +1301,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1313,7 +1313,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1325,7 +1325,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1337,7 +1337,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1349,7 +1349,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1361,7 +1361,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1373,7 +1373,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1385,7 +1385,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1397,7 +1397,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1409,7 +1409,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1421,7 +1421,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1433,7 +1433,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -1445,7 +1445,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_178989c828da43dd() {
 }
 
 
-double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_178989c828da43dd() {
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_0b898c18052e7a63() {
   double result;
   double _swig_go_result;
   
@@ -1456,7 +1456,7 @@ double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_0b898c18052e7a63() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1468,7 +1468,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TERM_YES_core_0b898c18052e7a63() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1480,7 +1480,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TERM_NO_core_0b898c18052e7a63() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1492,7 +1492,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_0b898c18052e7a63() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1504,7 +1504,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_0b898c18052e7a63() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1516,7 +1516,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_0b898c18052e7a63() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1528,7 +1528,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1541,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_178989c828da43dd(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1554,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_178989c828da43dd(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1567,7 +1567,7 @@ intgo _wrap_llmsize_dims_layers_get_core_178989c828da43dd(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1580,7 +1580,7 @@ intgo _wrap_llmsize_dims_heads_get_core_178989c828da43dd(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1593,7 +1593,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_178989c828da43dd(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1606,7 +1606,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_178989c828da43dd(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1619,7 +1619,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_178989c828da43dd(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1632,7 +1632,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_178989c828da43dd(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_178989c828da43dd() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_0b898c18052e7a63() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1643,7 +1643,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_178989c828da43dd(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_0b898c18052e7a63(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1653,7 +1653,7 @@ void _wrap_delete_llmsize_dims_core_178989c828da43dd(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_178989c828da43dd(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_0b898c18052e7a63(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1666,7 +1666,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_178989c828da43dd(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_178989c828da43dd(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_0b898c18052e7a63(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1679,7 +1679,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_178989c828da43dd(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_0b898c18052e7a63(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1692,7 +1692,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_178989c828da43dd(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_178989c828da43dd() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_0b898c18052e7a63() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1703,7 +1703,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_178989c828da43dd(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_0b898c18052e7a63(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1713,7 +1713,7 @@ void _wrap_delete_llmsize_attn_layout_core_178989c828da43dd(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1726,7 +1726,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_178989c828da43dd(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1739,7 +1739,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_178989c828da43dd(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1752,7 +1752,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_178989c828da43dd(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1765,7 +1765,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_178989c828da43dd(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1778,7 +1778,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_178989c828da43dd(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_178989c828da43dd() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_0b898c18052e7a63() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1789,7 +1789,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_178989c828da43dd(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_0b898c18052e7a63(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1799,7 +1799,7 @@ void _wrap_delete_llmsize_mla_core_178989c828da43dd(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1812,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1825,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1838,7 +1838,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1851,7 +1851,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_178989c828da43dd(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1864,7 +1864,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_178989c828da43dd(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1877,7 +1877,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_178989c828da43dd() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_0b898c18052e7a63() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1888,7 +1888,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_178989c828da43dd(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_0b898c18052e7a63(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1898,7 +1898,7 @@ void _wrap_delete_llmsize_linear_attn_core_178989c828da43dd(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1911,7 @@ intgo _wrap_llmsize_moe_experts_get_core_178989c828da43dd(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1924,7 +1924,7 @@ intgo _wrap_llmsize_moe_active_get_core_178989c828da43dd(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1937,7 +1937,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_178989c828da43dd(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1950,7 +1950,7 @@ intgo _wrap_llmsize_moe_shared_get_core_178989c828da43dd(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1963,7 +1963,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_178989c828da43dd(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1976,7 +1976,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_178989c828da43dd(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1989,7 +1989,7 @@ intgo _wrap_llmsize_moe_every_get_core_178989c828da43dd(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_178989c828da43dd() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_0b898c18052e7a63() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -2000,7 +2000,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_178989c828da43dd(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_0b898c18052e7a63(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -2010,7 +2010,7 @@ void _wrap_delete_llmsize_moe_core_178989c828da43dd(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_178989c828da43dd(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_0b898c18052e7a63(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2023,7 +2023,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_178989c828da43dd(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_178989c828da43dd(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_0b898c18052e7a63(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2036,7 +2036,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_178989c828da43dd(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_178989c828da43dd(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_0b898c18052e7a63(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2049,7 +2049,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_178989c828da43dd() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_0b898c18052e7a63() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2060,7 +2060,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_178989c828da43dd(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_0b898c18052e7a63(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2070,7 +2070,7 @@ void _wrap_delete_llmsize_extra_core_178989c828da43dd(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2082,7 +2082,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2094,7 +2094,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2106,7 +2106,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2118,7 +2118,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2130,7 +2130,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_0b898c18052e7a63() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2142,7 +2142,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2155,7 @@ intgo _wrap_llmsize_encoder_head_get_core_178989c828da43dd(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2168,7 +2168,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_178989c828da43dd(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2181,7 +2181,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_178989c828da43dd(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2194,7 +2194,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2207,7 +2207,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_178989c828da43dd(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2220,7 +2220,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2233,7 +2233,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_178989c828da43dd() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_0b898c18052e7a63() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2244,7 +2244,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_178989c828da43dd(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_0b898c18052e7a63(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2254,7 +2254,7 @@ void _wrap_delete_llmsize_encoder_core_178989c828da43dd(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_178989c828da43dd(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_178989c828da43dd(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_178989c828da43dd(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2306,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2319,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2332,7 +2332,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2345,7 +2345,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2358,7 +2358,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2371,7 +2371,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_178989c828da43dd(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2384,7 +2384,7 @@ intgo _wrap_llmsize_model_modalities_get_core_178989c828da43dd(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2397,7 +2397,7 @@ intgo _wrap_llmsize_model_flags_get_core_178989c828da43dd(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2410,7 +2410,7 @@ intgo _wrap_llmsize_model_tasks_get_core_178989c828da43dd(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2423,7 +2423,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2436,7 +2436,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_178989c828da43dd(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2449,7 +2449,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2462,7 +2462,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2475,7 +2475,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_178989c828da43dd
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2488,7 +2488,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2501,7 +2501,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2514,7 +2514,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2527,7 +2527,7 @@ long long _wrap_llmsize_model_published_params_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2540,7 +2540,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2553,7 +2553,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2566,7 +2566,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2579,7 +2579,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_178989c828da43dd() {
+struct llmsize_model *_wrap_new_llmsize_model_core_0b898c18052e7a63() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2590,7 +2590,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_model_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2600,7 +2600,7 @@ void _wrap_delete_llmsize_model_core_178989c828da43dd(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2612,7 +2612,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2624,7 +2624,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2636,7 +2636,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2648,7 +2648,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2660,7 +2660,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2672,7 +2672,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2684,7 +2684,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2696,7 +2696,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2708,7 +2708,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2720,7 +2720,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2732,7 +2732,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_0b898c18052e7a63() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2744,7 +2744,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_178989c828da43dd() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_178989c828da43dd(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2757,7 +2757,7 @@ long long *_wrap_llmsize_params_by_component_get_core_178989c828da43dd(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_178989c828da43dd(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2770,7 +2770,7 @@ long long _wrap_llmsize_params_text_get_core_178989c828da43dd(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_178989c828da43dd(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2783,7 +2783,7 @@ long long _wrap_llmsize_params_total_get_core_178989c828da43dd(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_178989c828da43dd(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2796,7 +2796,7 @@ long long _wrap_llmsize_params_active_get_core_178989c828da43dd(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_178989c828da43dd() {
+struct llmsize_params *_wrap_new_llmsize_params_core_0b898c18052e7a63() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2807,7 +2807,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_params_core_178989c828da43dd(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2817,7 +2817,7 @@ void _wrap_delete_llmsize_params_core_178989c828da43dd(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_0b898c18052e7a63() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2829,7 +2829,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_0b898c18052e7a63() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2841,7 +2841,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_0b898c18052e7a63() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2853,7 +2853,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -2865,7 +2865,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_Q_FFN_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -2877,7 +2877,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -2889,7 +2889,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -2901,7 +2901,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -2913,7 +2913,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_0b898c18052e7a63() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2925,7 +2925,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_0b898c18052e7a63() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2937,7 +2937,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_0b898c18052e7a63() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2949,7 +2949,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_0b898c18052e7a63() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2961,7 +2961,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2974,7 +2974,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_178989c828da43dd(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2987,7 +2987,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_178989c828da43dd(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3000,7 @@ intgo _wrap_llmsize_format_kind_get_core_178989c828da43dd(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3013,7 @@ intgo _wrap_llmsize_format_code_get_core_178989c828da43dd(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3026,7 @@ intgo _wrap_llmsize_format_bits_get_core_178989c828da43dd(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3039,7 @@ intgo _wrap_llmsize_format_group_get_core_178989c828da43dd(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3052,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3065,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3078,7 +3078,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_178989c828da43dd(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3091,7 +3091,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_178989c828da43dd(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3104,7 +3104,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3117,7 +3117,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_178989c828da43dd(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3130,7 +3130,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3143,7 +3143,7 @@ intgo _wrap_llmsize_format_compute_get_core_178989c828da43dd(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3156,7 +3156,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3169,7 +3169,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_178989c828da43dd() {
+struct llmsize_format *_wrap_new_llmsize_format_core_0b898c18052e7a63() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3180,7 +3180,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_format_core_178989c828da43dd(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3190,7 +3190,7 @@ void _wrap_delete_llmsize_format_core_178989c828da43dd(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_F16_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3202,7 +3202,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_F32_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3214,7 +3214,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_FP8_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3226,7 +3226,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3238,7 +3238,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3250,7 +3250,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3262,7 +3262,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3274,7 +3274,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3286,7 +3286,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3298,7 +3298,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3310,7 +3310,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_0b898c18052e7a63() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3322,7 +3322,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3335,7 +3335,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_178989c828da43dd(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3348,7 +3348,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3361,7 +3361,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3374,7 +3374,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_178989c828da43dd(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3387,7 +3387,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_178989c828da43dd(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_178989c828da43dd() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_0b898c18052e7a63() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3398,7 +3398,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_178989c828da4
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_178989c828da43dd(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_0b898c18052e7a63(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3408,7 +3408,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_178989c828da43dd(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3420,7 +3420,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3432,7 +3432,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3444,7 +3444,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3456,7 +3456,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_CPU_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3468,7 +3468,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_0b898c18052e7a63() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3480,7 +3480,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3493,7 +3493,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_178989c828da43dd(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3506,7 +3506,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_178989c828da43dd(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3519,7 +3519,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_178989c828da43dd(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3532,7 +3532,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_178989c828da43dd(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3545,7 +3545,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_178989c828da43dd(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3558,7 +3558,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_178989c828da43dd(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3571,7 +3571,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_178989c828da43dd(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3584,7 +3584,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_178989c828da43dd(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3597,7 +3597,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_178989c828da43dd(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3610,7 +3610,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_178989c828da43dd(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3623,7 +3623,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_178989c828da43dd(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3636,7 +3636,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_178989c828da43dd(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3649,7 +3649,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_178989c828da43dd(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3662,7 +3662,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_178989c828da43dd() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_0b898c18052e7a63() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3673,7 +3673,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3683,7 +3683,7 @@ void _wrap_delete_llmsize_gpu_core_178989c828da43dd(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3696,7 +3696,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_178989c828da43dd(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3709,7 +3709,7 @@ double _wrap_llmsize_efficiency_expected_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_layer_us_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_layer_us_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3722,7 +3722,7 @@ double _wrap_llmsize_efficiency_layer_us_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_kv_cost_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_kv_cost_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3735,7 +3735,7 @@ double _wrap_llmsize_efficiency_kv_cost_get_core_178989c828da43dd(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3748,7 +3748,7 @@ double _wrap_llmsize_efficiency_low_get_core_178989c828da43dd(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3761,7 +3761,7 @@ double _wrap_llmsize_efficiency_high_get_core_178989c828da43dd(struct llmsize_ef
 }
 
 
-double _wrap_llmsize_efficiency_prefill_mfu_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_prefill_mfu_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3774,7 +3774,7 @@ double _wrap_llmsize_efficiency_prefill_mfu_get_core_178989c828da43dd(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3787,7 +3787,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_178989c828da43dd() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_0b898c18052e7a63() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3798,7 +3798,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_178989c828da43dd(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3808,7 +3808,7 @@ void _wrap_delete_llmsize_efficiency_core_178989c828da43dd(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_178989c828da43dd(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3821,7 +3821,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_178989c828da43dd(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_178989c828da43dd(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3834,7 +3834,7 @@ long long _wrap_llmsize_weights_total_get_core_178989c828da43dd(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_178989c828da43dd(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3847,7 +3847,7 @@ long long _wrap_llmsize_weights_active_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_178989c828da43dd(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3860,7 +3860,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_178989c828da43dd() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_0b898c18052e7a63() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3871,7 +3871,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_178989c828da43dd(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3881,7 +3881,7 @@ void _wrap_delete_llmsize_weights_core_178989c828da43dd(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -3893,7 +3893,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -3905,7 +3905,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_F32_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3917,7 +3917,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_F16_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3929,7 +3929,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3941,7 +3941,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3953,7 +3953,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3965,7 +3965,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3977,7 +3977,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3989,7 +3989,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4001,7 +4001,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4013,7 +4013,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4025,7 +4025,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4037,7 +4037,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4049,7 +4049,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4061,7 +4061,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4073,7 +4073,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4085,7 +4085,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4097,7 +4097,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4109,7 +4109,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4121,7 +4121,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4133,7 +4133,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4145,7 +4145,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4157,7 +4157,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4169,7 +4169,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4181,7 +4181,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4193,7 +4193,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_I8_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4205,7 +4205,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_I16_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4217,7 +4217,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_I32_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4229,7 +4229,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_I64_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4241,7 +4241,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_F64_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4253,7 +4253,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4265,7 +4265,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4277,7 +4277,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4289,7 +4289,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4301,7 +4301,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4313,7 +4313,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4325,7 +4325,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4337,7 +4337,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4349,7 +4349,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4361,7 +4361,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4373,7 +4373,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4385,7 +4385,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_0b898c18052e7a63() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4397,7 +4397,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_178989c828da43dd(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_0b898c18052e7a63(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4410,7 +4410,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_178989c828da43dd(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_178989c828da43dd(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_0b898c18052e7a63(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4423,7 +4423,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_178989c828da43dd(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_0b898c18052e7a63(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4436,7 +4436,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_178989c828da43dd() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_0b898c18052e7a63() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4447,7 +4447,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_178989c828da43dd(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_0b898c18052e7a63(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4457,7 +4457,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_178989c828da43dd(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_F32_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4469,7 +4469,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_F16_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4481,7 +4481,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_BF16_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4493,7 +4493,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4505,7 +4505,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4517,7 +4517,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4529,7 +4529,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4541,7 +4541,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4553,7 +4553,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4565,7 +4565,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4577,7 +4577,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4589,7 +4589,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4601,7 +4601,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4613,7 +4613,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4625,7 +4625,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4637,7 +4637,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4649,7 +4649,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4661,7 +4661,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4673,7 +4673,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4685,7 +4685,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4697,7 +4697,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4709,7 +4709,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4721,7 +4721,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4733,7 +4733,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4745,7 +4745,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4757,7 +4757,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4769,7 +4769,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4781,7 +4781,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4793,7 +4793,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4805,7 +4805,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4817,7 +4817,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4829,7 +4829,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4841,7 +4841,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4853,7 +4853,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_0b898c18052e7a63() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4865,7 +4865,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4878,7 +4878,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_178989c828da43dd(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4891,7 +4891,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4904,7 +4904,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_178989c828da43dd() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_0b898c18052e7a63() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4915,7 +4915,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4925,7 +4925,7 @@ void _wrap_delete_llmsize_gguf_mix_core_178989c828da43dd(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4938,7 +4938,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_178989c828da43dd(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4951,7 +4951,7 @@ intgo _wrap_llmsize_file_info_version_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4964,7 +4964,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_178989c828da43dd(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4977,7 +4977,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_178989c828da43dd(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4990,7 +4990,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5003,7 +5003,7 @@ long long _wrap_llmsize_file_info_needed_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5016,7 +5016,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_178989c828da43dd(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5029,7 +5029,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_178989c828da43dd(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5042,7 +5042,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_178989c828da43dd(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5055,7 +5055,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5068,7 +5068,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_178989c828da43dd(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5081,7 +5081,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5094,7 +5094,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_178989c828da43dd(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5107,7 +5107,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_name_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_name_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5120,7 +5120,7 @@ _gostring_ _wrap_llmsize_file_info_name_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5133,7 +5133,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5146,7 +5146,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_178989c828da43dd() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_0b898c18052e7a63() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5157,7 +5157,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5167,7 +5167,7 @@ void _wrap_delete_llmsize_file_info_core_178989c828da43dd(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5180,7 +5180,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_178989c828da43d
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5193,7 +5193,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_178989c828da4
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5206,7 +5206,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_178989c828da43dd(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5219,7 +5219,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5232,7 +5232,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_178989c828da43dd(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5245,7 +5245,7 @@ long long _wrap_llmsize_speed_request_context_get_core_178989c828da43dd(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5258,7 +5258,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_178989c828da43dd(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5271,7 +5271,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_178989c828da43dd(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5284,7 +5284,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_178989c828da43dd() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_0b898c18052e7a63() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5295,7 +5295,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_178989c828da4
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5305,7 +5305,7 @@ void _wrap_delete_llmsize_speed_request_core_178989c828da43dd(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5318,7 +5318,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_178989c828da43dd(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5331,7 +5331,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_178989c828da43dd(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5344,7 +5344,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_178989c828da43dd(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5357,7 +5357,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_178989c828da43dd(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5370,7 +5370,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5383,7 +5383,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_178989c828da43dd(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5396,7 +5396,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_178989c828da43dd(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5409,7 +5409,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_178989c828da43dd() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_0b898c18052e7a63() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5420,7 +5420,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_178989c828da43d
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_178989c828da43dd(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_0b898c18052e7a63(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5430,7 +5430,7 @@ void _wrap_delete_llmsize_speed_result_core_178989c828da43dd(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5443,7 +5443,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_178989c828da43dd(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5456,7 +5456,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_178989c828da43d
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5469,7 +5469,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_178989c828da43dd(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5482,7 +5482,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_178989c828da43dd(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5495,7 +5495,7 @@ long long _wrap_llmsize_fit_request_context_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5508,7 +5508,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_178989c828da43dd(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5521,7 +5521,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5534,7 +5534,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_178989c828da43dd(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5547,7 +5547,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_178989c828da43dd() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_0b898c18052e7a63() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5558,7 +5558,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5568,7 +5568,7 @@ void _wrap_delete_llmsize_fit_request_core_178989c828da43dd(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5581,7 +5581,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_178989c828da43dd(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5594,7 +5594,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_178989c828da43dd(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5607,7 +5607,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5620,7 +5620,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_178989c828da43dd(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5633,7 +5633,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_178989c828da43dd(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5646,7 +5646,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5659,7 +5659,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5672,7 +5672,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_178989c828da43dd(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5685,7 +5685,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_178989c828da43dd(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_178989c828da43dd() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_0b898c18052e7a63() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5696,7 +5696,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_178989c828da43dd(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_0b898c18052e7a63(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5706,7 +5706,7 @@ void _wrap_delete_llmsize_fit_result_core_178989c828da43dd(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_0b898c18052e7a63() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5718,7 +5718,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_0b898c18052e7a63() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5730,7 +5730,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_0b898c18052e7a63() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5742,7 +5742,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_0b898c18052e7a63() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5754,7 +5754,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_0b898c18052e7a63() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5766,7 +5766,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5779,7 +5779,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5792,7 +5792,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5805,7 +5805,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_178989c828da43dd(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5818,7 +5818,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_178989c828da43dd(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5831,7 +5831,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_178989c828da43dd(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5844,7 +5844,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_178989c828da43dd(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5857,7 +5857,7 @@ double _wrap_llmsize_quality_row_kld_get_core_178989c828da43dd(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5870,7 +5870,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5883,7 +5883,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5896,7 +5896,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_178989c828da43dd() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_0b898c18052e7a63() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5907,7 +5907,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_178989c828da43dd(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_0b898c18052e7a63(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5917,7 +5917,7 @@ void _wrap_delete_llmsize_quality_row_core_178989c828da43dd(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_0b898c18052e7a63() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5929,7 +5929,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_0b898c18052e7a63() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5941,7 +5941,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_0b898c18052e7a63() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5953,7 +5953,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_0b898c18052e7a63() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5965,7 +5965,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_0b898c18052e7a63() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5977,7 +5977,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5990,7 +5990,7 @@ intgo _wrap_llmsize_quality_metric_get_core_178989c828da43dd(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6003,7 +6003,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6016,7 +6016,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_178989c828da43dd(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6029,7 +6029,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_178989c828da43dd(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6042,7 +6042,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_178989c828da43dd(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6055,7 +6055,7 @@ double _wrap_llmsize_quality_kld_get_core_178989c828da43dd(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -6068,7 +6068,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_178989c828da43dd(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6081,7 +6081,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_178989c828da43dd(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_178989c828da43dd() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_0b898c18052e7a63() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -6092,7 +6092,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_178989c828da43dd(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_0b898c18052e7a63(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -6102,7 +6102,7 @@ void _wrap_delete_llmsize_quality_core_178989c828da43dd(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6114,7 +6114,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6126,7 +6126,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6138,7 +6138,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6150,7 +6150,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6162,7 +6162,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6174,7 +6174,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_0b898c18052e7a63() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6186,7 +6186,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6199,7 +6199,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6212,7 +6212,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_178989c828da43dd(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6225,7 +6225,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_178989c828da43dd(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6238,7 +6238,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_178989c828da43dd(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6251,7 +6251,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_178989c828da43dd(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6264,7 +6264,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_178989c828da43dd() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_0b898c18052e7a63() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6275,7 +6275,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_178989c828da43dd(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_0b898c18052e7a63(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6285,7 +6285,7 @@ void _wrap_delete_llmsize_engine_info_core_178989c828da43dd(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6297,7 +6297,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6309,7 +6309,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6321,7 +6321,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6333,7 +6333,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6345,7 +6345,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6357,7 +6357,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6369,7 +6369,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6381,7 +6381,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6393,7 +6393,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6405,7 +6405,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6417,7 +6417,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6429,7 +6429,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6441,7 +6441,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6453,7 +6453,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6465,7 +6465,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6477,7 +6477,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6489,7 +6489,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6501,7 +6501,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6513,7 +6513,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6525,7 +6525,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6537,7 +6537,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6549,7 +6549,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6562,7 +6562,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_178989c828da43dd(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6575,7 +6575,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6588,7 +6588,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_178989c828da43dd(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6601,7 +6601,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6614,7 +6614,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_178989c828da43dd(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6627,7 +6627,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_178989c828da43dd(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6640,7 +6640,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_178989c828da43dd(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6653,7 +6653,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_178989c828da43dd
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6666,7 +6666,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_178989c828da43dd(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6679,7 +6679,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_178989c828da43dd(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6692,7 +6692,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_178989c82
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6705,7 +6705,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_178989c828da43dd(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6718,7 +6718,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_178989c828da43dd(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6731,7 +6731,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_178989c828da43dd(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6744,7 +6744,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_178989c828da43dd(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_178989c828da43dd() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_0b898c18052e7a63() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6755,7 +6755,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_178989c828da43dd(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_0b898c18052e7a63(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6765,7 +6765,7 @@ void _wrap_delete_llmsize_engine_release_core_178989c828da43dd(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6777,7 +6777,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6789,7 +6789,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6801,7 +6801,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6813,7 +6813,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6825,7 +6825,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6837,7 +6837,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6849,7 +6849,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6861,7 +6861,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6873,7 +6873,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6885,7 +6885,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6897,7 +6897,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6909,7 +6909,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6921,7 +6921,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_0b898c18052e7a63() {
   int result;
   intgo _swig_go_result;
   
@@ -6933,7 +6933,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_178989c828da43dd() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6946,7 +6946,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_178989c828da43dd(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6959,7 +6959,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -6972,7 +6972,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6985,7 +6985,7 @@ intgo _wrap_llmsize_plan_engine_get_core_178989c828da43dd(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -6998,7 +6998,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_178989c828da4
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7011,7 +7011,7 @@ intgo _wrap_llmsize_plan_tp_get_core_178989c828da43dd(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7024,7 +7024,7 @@ intgo _wrap_llmsize_plan_pp_get_core_178989c828da43dd(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7037,7 +7037,7 @@ intgo _wrap_llmsize_plan_dp_get_core_178989c828da43dd(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7050,7 +7050,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7063,7 +7063,7 @@ long long _wrap_llmsize_plan_context_get_core_178989c828da43dd(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7076,7 +7076,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7089,7 +7089,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_178989c828da43dd(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7102,7 +7102,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_178989c828da43dd(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7115,7 +7115,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7128,7 +7128,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7141,7 +7141,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_178989c828da43dd(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7154,7 +7154,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_178989c828da43dd(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7167,7 +7167,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_178989c828da43dd(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7180,7 +7180,7 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_178989c828da43dd(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_host_bw_gbs_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7193,7 +7193,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_178989c828da43dd(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7206,7 +7206,7 @@ intgo _wrap_llmsize_plan_flags_get_core_178989c828da43dd(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7219,7 +7219,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_178989c828da43dd(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7232,7 +7232,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7245,7 +7245,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_178989c828da43dd(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7258,7 +7258,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_178989c828da43dd() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_0b898c18052e7a63() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7269,7 +7269,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7279,7 +7279,7 @@ void _wrap_delete_llmsize_plan_core_178989c828da43dd(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_0b898c18052e7a63() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7291,7 +7291,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_0b898c18052e7a63() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7303,7 +7303,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_0b898c18052e7a63() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7315,7 +7315,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_0b898c18052e7a63() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7327,7 +7327,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_0b898c18052e7a63() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7339,7 +7339,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7352,7 +7352,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_178989c828da43dd(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7365,7 +7365,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_178989c828da43dd(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7378,7 +7378,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7391,7 +7391,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_178989c828da43dd(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7404,7 +7404,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_178989c828da43dd(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7417,7 +7417,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7430,7 +7430,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_178989c828da43dd(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7443,7 +7443,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_178989c828da43dd(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7456,7 +7456,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_178989c828da43dd(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7469,7 +7469,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7482,7 +7482,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7495,7 +7495,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_178989c828da43dd(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7508,7 +7508,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_178989c828da43dd(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7521,7 +7521,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_178989c828da43dd(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7534,7 +7534,7 @@ long long _wrap_llmsize_plan_result_context_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7547,7 +7547,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_178989c828da43dd(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7560,7 +7560,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7573,7 +7573,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_178989c828da43dd(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7586,7 +7586,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_178989c828da43dd(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7599,7 +7599,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_178989c828da43dd
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7612,7 +7612,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_178989c828da43dd(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7625,7 +7625,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7638,7 +7638,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_178989c828da43dd(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7651,7 +7651,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_178989c828da43dd(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7664,7 +7664,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_178989c828da43dd(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7677,7 +7677,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_178989c828da43dd(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7690,7 +7690,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_178989c828da43dd(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7703,7 +7703,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_178989c828da43dd(struct llm
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_low_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_low_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7716,7 +7716,7 @@ double _wrap_llmsize_plan_result_decode_tps_low_get_core_178989c828da43dd(struct
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_high_get_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_high_get_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7729,7 +7729,7 @@ double _wrap_llmsize_plan_result_decode_tps_high_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_178989c828da43dd() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_0b898c18052e7a63() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7740,7 +7740,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_178989c828da43dd(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_0b898c18052e7a63(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7750,7 +7750,7 @@ void _wrap_delete_llmsize_plan_result_core_178989c828da43dd(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_0b898c18052e7a63() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7762,7 +7762,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_0b898c18052e7a63() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7774,7 +7774,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_0b898c18052e7a63() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7786,7 +7786,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_0b898c18052e7a63() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7798,7 +7798,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_0b898c18052e7a63() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7810,7 +7810,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_178989c828da43dd(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_0b898c18052e7a63(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7823,7 +7823,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_178989c828da43dd(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_178989c828da43dd(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_0b898c18052e7a63(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7836,7 +7836,7 @@ intgo _wrap_llmsize_field_kind_get_core_178989c828da43dd(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_178989c828da43dd(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_0b898c18052e7a63(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7849,7 +7849,7 @@ long long _wrap_llmsize_field_offset_get_core_178989c828da43dd(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_178989c828da43dd(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_0b898c18052e7a63(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7862,7 +7862,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_178989c828da43dd() {
+struct llmsize_field *_wrap_new_llmsize_field_core_0b898c18052e7a63() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7873,7 +7873,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_field_core_178989c828da43dd(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_0b898c18052e7a63(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7883,7 +7883,7 @@ void _wrap_delete_llmsize_field_core_178989c828da43dd(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7896,7 +7896,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_178989c828da43dd
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7909,7 +7909,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_178989c
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7922,7 +7922,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_178989c828da43dd(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7935,7 +7935,7 @@ long long _wrap_llmsize_suggestion_context_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7948,7 +7948,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_178989c828da43dd(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_178989c828da43dd() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_0b898c18052e7a63() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7959,7 +7959,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_178989c828da43dd(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_0b898c18052e7a63(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -7969,7 +7969,7 @@ void _wrap_delete_llmsize_suggestion_core_178989c828da43dd(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_0b898c18052e7a63() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7981,7 +7981,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_0b898c18052e7a63() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -7993,7 +7993,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_0b898c18052e7a63() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8005,7 +8005,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_0b898c18052e7a63() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8017,7 +8017,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_0b898c18052e7a63() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8029,7 +8029,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8041,7 +8041,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8053,7 +8053,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8065,7 +8065,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8077,7 +8077,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8089,7 +8089,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8101,7 +8101,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8113,7 +8113,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_0b898c18052e7a63() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8125,7 +8125,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8138,7 +8138,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_178989c828da43dd(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8151,7 +8151,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_178989c828da43dd(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8164,7 +8164,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_178989c828da43dd(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8177,7 +8177,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_178989c828da43dd(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8190,7 +8190,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_178989c828da43dd(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8203,7 +8203,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8216,7 +8216,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8229,7 +8229,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8242,7 +8242,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8255,7 +8255,7 @@ intgo _wrap_llmsize_license_commercial_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8268,7 +8268,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_178989c828da43dd(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8281,7 +8281,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8294,7 +8294,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_178989c828da43dd(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8307,7 +8307,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_178989c828da43dd(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8320,7 +8320,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_178989c828da43dd(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8333,7 +8333,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8346,7 +8346,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8359,7 +8359,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8372,7 +8372,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8385,7 +8385,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8398,7 +8398,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_178989c828da43dd(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8411,7 +8411,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_178989c828da43dd(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8424,7 +8424,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_178989c828da43dd(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8437,7 +8437,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8450,7 +8450,7 @@ intgo _wrap_llmsize_license_outputs_get_core_178989c828da43dd(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8463,7 +8463,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_178989c828da43dd(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8476,7 +8476,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_178989c828da43dd(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8489,7 +8489,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_178989c828da43dd() {
+struct llmsize_license *_wrap_new_llmsize_license_core_0b898c18052e7a63() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8500,7 +8500,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_license_core_178989c828da43dd(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8510,7 +8510,7 @@ void _wrap_delete_llmsize_license_core_178989c828da43dd(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8523,7 +8523,7 @@ intgo _wrap_llmsize_use_commercial_get_core_178989c828da43dd(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8536,7 +8536,7 @@ long long _wrap_llmsize_use_mau_get_core_178989c828da43dd(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8549,7 +8549,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_178989c828da43dd(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8562,7 +8562,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_178989c828da43dd(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8575,7 +8575,7 @@ intgo _wrap_llmsize_use_eu_get_core_178989c828da43dd(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8588,7 +8588,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_178989c828da43dd(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8601,7 +8601,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_178989c828da43dd(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_offered_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_offered_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8614,7 +8614,7 @@ intgo _wrap_llmsize_use_offered_get_core_178989c828da43dd(struct llmsize_use *_s
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8627,7 +8627,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_178989c828da43dd() {
+struct llmsize_use *_wrap_new_llmsize_use_core_0b898c18052e7a63() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8638,7 +8638,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_use_core_178989c828da43dd(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_0b898c18052e7a63(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8648,7 +8648,7 @@ void _wrap_delete_llmsize_use_core_178989c828da43dd(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_0b898c18052e7a63() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8660,7 +8660,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_0b898c18052e7a63() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8672,7 +8672,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_0b898c18052e7a63() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8684,7 +8684,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_0b898c18052e7a63() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8696,7 +8696,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_0b898c18052e7a63() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8708,7 +8708,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8720,7 +8720,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8732,7 +8732,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8744,7 +8744,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8756,7 +8756,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8768,7 +8768,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8780,7 +8780,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8792,7 +8792,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8804,7 +8804,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8816,7 +8816,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8828,7 +8828,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_0b898c18052e7a63() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8840,7 +8840,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8853,7 +8853,7 @@ intgo _wrap_llmsize_finding_about_get_core_178989c828da43dd(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8866,7 +8866,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_178989c828da43dd(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8879,7 +8879,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8892,7 +8892,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8905,7 +8905,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_178989c828da43dd() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_0b898c18052e7a63() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8916,7 +8916,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_178989c828da43dd(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_0b898c18052e7a63(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8926,7 +8926,7 @@ void _wrap_delete_llmsize_finding_core_178989c828da43dd(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8939,7 +8939,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8952,7 +8952,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_178989c828da43dd(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8965,7 +8965,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_178989c828da43dd() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_0b898c18052e7a63() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -8976,7 +8976,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_license_result_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -8986,7 +8986,7 @@ void _wrap_delete_llmsize_license_result_core_178989c828da43dd(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -8999,7 +8999,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_178989c828da43dd(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9012,7 +9012,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9025,7 +9025,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -9038,7 +9038,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_178
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9051,7 +9051,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_178989c828da43dd(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9064,7 +9064,7 @@ long long _wrap_llmsize_select_request_context_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9077,7 +9077,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_178989c828da43dd(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9090,7 +9090,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_178989c828da43dd(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9103,7 +9103,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_178989c828da43dd(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9116,7 +9116,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9129,7 +9129,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_178989c8
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -9142,7 +9142,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_178989c828da43dd(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9155,7 +9155,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_178989c828da43dd(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9168,7 +9168,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_178989c828da43dd
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9181,7 +9181,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_178989c828da43dd
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9194,7 +9194,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9207,7 +9207,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_178989c828da43dd(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9220,7 +9220,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_178989c828da43dd(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9233,7 +9233,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_178989c828da43dd(struct ll
 }
 
 
-llmsize_model **_wrap_llmsize_select_request_models_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+llmsize_model **_wrap_llmsize_select_request_models_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_model **result = 0 ;
   llmsize_model **_swig_go_result;
@@ -9246,7 +9246,7 @@ llmsize_model **_wrap_llmsize_select_request_models_get_core_178989c828da43dd(st
 }
 
 
-long long _wrap_llmsize_select_request_n_models_get_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_models_get_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9259,7 +9259,7 @@ long long _wrap_llmsize_select_request_n_models_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_178989c828da43dd() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_0b898c18052e7a63() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9270,7 +9270,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_select_request_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9280,7 +9280,7 @@ void _wrap_delete_llmsize_select_request_core_178989c828da43dd(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9292,7 +9292,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9304,7 +9304,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9316,7 +9316,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9328,7 +9328,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9340,7 +9340,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9352,7 +9352,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9364,7 +9364,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9376,7 +9376,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_0b898c18052e7a63() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9388,7 +9388,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_178989c828da43dd() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9401,7 +9401,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_178989c828da43dd(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9414,7 +9414,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_178989c828da43dd(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9427,7 +9427,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9440,7 +9440,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_178989c828da43dd(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9453,7 +9453,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_178989c828da43dd(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9466,7 +9466,7 @@ double _wrap_llmsize_candidate_score_get_core_178989c828da43dd(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9479,7 +9479,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_178989c828da43dd(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9492,7 +9492,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_178989c828da43dd(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9505,7 +9505,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_178989c828da43d
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9518,7 +9518,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_178989c828da43d
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9531,7 +9531,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_178989c828da43dd() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_0b898c18052e7a63() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9542,7 +9542,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_178989c828da43dd(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_0b898c18052e7a63(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9552,7 +9552,7 @@ void _wrap_delete_llmsize_candidate_core_178989c828da43dd(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9565,7 +9565,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9578,7 +9578,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_178989c828da43dd(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9591,7 +9591,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_178989c828da43dd(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9604,7 +9604,7 @@ long long _wrap_llmsize_claim_bytes_get_core_178989c828da43dd(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9617,7 +9617,7 @@ double _wrap_llmsize_claim_tps_get_core_178989c828da43dd(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_178989c828da43dd() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_0b898c18052e7a63() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9628,7 +9628,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_178989c828da43dd(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9638,7 +9638,7 @@ void _wrap_delete_llmsize_claim_core_178989c828da43dd(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9651,7 +9651,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_178989c828da43dd(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9664,7 +9664,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_178989c828da43dd(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9677,7 +9677,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9690,7 +9690,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9703,7 +9703,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9716,7 +9716,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9729,7 +9729,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_178989c828da43dd(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_178989c828da43dd() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_0b898c18052e7a63() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9740,7 +9740,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_178989c828da43dd(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_0b898c18052e7a63(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9750,7 +9750,7 @@ void _wrap_delete_llmsize_claim_check_core_178989c828da43dd(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9763,7 +9763,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9776,7 +9776,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_178989c828da43dd(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9789,7 +9789,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_178989c828da43dd(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9802,7 +9802,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_178989c828da43dd(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9815,7 +9815,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_178989c828da43dd(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9828,7 +9828,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9841,7 +9841,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_178989c828da43dd() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_0b898c18052e7a63() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9852,7 +9852,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_178989c828da43dd(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_0b898c18052e7a63(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9862,7 +9862,7 @@ void _wrap_delete_llmsize_hf_family_core_178989c828da43dd(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9875,7 +9875,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_178989c828da43dd(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9888,7 +9888,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9901,7 +9901,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_178989c828da43dd(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9914,7 +9914,7 @@ long long _wrap_llmsize_release_bytes_get_core_178989c828da43dd(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9927,7 +9927,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_178989c828da43dd() {
+struct llmsize_release *_wrap_new_llmsize_release_core_0b898c18052e7a63() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9938,7 +9938,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_release_core_178989c828da43dd(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_0b898c18052e7a63(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9948,7 +9948,7 @@ void _wrap_delete_llmsize_release_core_178989c828da43dd(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_178989c828da43dd(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_0b898c18052e7a63(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9961,7 +9961,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_178989c828da43dd(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_178989c828da43dd(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_0b898c18052e7a63(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9974,7 +9974,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_178989c828da43dd(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_178989c828da43dd(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_0b898c18052e7a63(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9987,7 +9987,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_178989c828da43dd(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_178989c828da43dd(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_0b898c18052e7a63(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10000,7 +10000,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_178989c828da43dd() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_0b898c18052e7a63() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -10011,7 +10011,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_178989c828da43dd(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_0b898c18052e7a63(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -10021,7 +10021,7 @@ void _wrap_delete_llmsize_ollama_tag_core_178989c828da43dd(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_ID_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10033,7 +10033,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10045,7 +10045,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10057,7 +10057,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10069,7 +10069,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10081,7 +10081,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10093,7 +10093,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10105,7 +10105,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_0b898c18052e7a63() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10117,7 +10117,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10129,7 +10129,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10141,7 +10141,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10153,7 +10153,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10165,7 +10165,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10177,7 +10177,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10189,7 +10189,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_0b898c18052e7a63() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10201,7 +10201,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_178989c828da43dd() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10214,7 +10214,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10227,7 +10227,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_178989c828da43dd
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10240,7 +10240,7 @@ intgo _wrap_llmsize_resolution_how_get_core_178989c828da43dd(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10253,7 +10253,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_178989c828da43dd(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10266,7 +10266,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_178989c828da43dd(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10279,7 +10279,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10292,7 +10292,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_178989c828da43dd(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_178989c828da43dd() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_0b898c18052e7a63() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10303,7 +10303,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_178989c828da43dd(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_0b898c18052e7a63(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10313,7 +10313,7 @@ void _wrap_delete_llmsize_resolution_core_178989c828da43dd(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_0b898c18052e7a63() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10325,7 +10325,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_0b898c18052e7a63() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10337,7 +10337,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_0b898c18052e7a63() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10349,7 +10349,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_178989c828da43dd() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_178989c828da43dd(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_0b898c18052e7a63(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10362,7 +10362,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_178989c828da43dd(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_0b898c18052e7a63(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10375,7 +10375,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_178989c828da43dd(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_178989c828da43dd(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_0b898c18052e7a63(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10388,7 +10388,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_178989c828da43dd(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_178989c828da43dd(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_0b898c18052e7a63(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10401,7 +10401,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_178989c828da43dd(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_178989c828da43dd() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_0b898c18052e7a63() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10412,7 +10412,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_178989c828da43dd(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_0b898c18052e7a63(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10422,7 +10422,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_178989c828da43dd(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10434,7 +10434,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10446,7 +10446,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10458,7 +10458,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10470,7 +10470,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10482,7 +10482,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_178989c828da43dd() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_178989c828da43dd() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_0b898c18052e7a63() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10494,7 +10494,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_178989c828da43dd() {
+_gostring_ _wrap_llmsize_version_core_0b898c18052e7a63() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10505,7 +10505,7 @@ _gostring_ _wrap_llmsize_version_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_178989c828da43dd() {
+_gostring_ _wrap_llmsize_data_version_core_0b898c18052e7a63() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10516,7 +10516,7 @@ _gostring_ _wrap_llmsize_data_version_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_0b898c18052e7a63(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10529,7 +10529,7 @@ _gostring_ _wrap_llmsize_strerror_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10542,7 +10542,7 @@ _gostring_ _wrap_llmsize_status_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_178989c828da43dd() {
+long long _wrap_llmsize_model_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -10553,7 +10553,7 @@ long long _wrap_llmsize_model_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10566,7 +10566,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_178989c828da43dd(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_178989c828da43dd() {
+long long _wrap_llmsize_gpu_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -10577,7 +10577,7 @@ long long _wrap_llmsize_gpu_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10590,7 +10590,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_178989c828da43dd(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_178989c828da43dd() {
+long long _wrap_llmsize_format_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -10601,7 +10601,7 @@ long long _wrap_llmsize_format_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10614,7 +10614,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_178989c828da43dd(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10627,7 +10627,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_178989c828da43dd(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_0b898c18052e7a63(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10640,7 +10640,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_178989c828da43
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_178989c828da43dd(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10653,7 +10653,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_178989c828da43dd(int
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10666,7 +10666,7 @@ _gostring_ _wrap_llmsize_how_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10679,7 +10679,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_178989c828da43dd(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_178989c828da43dd() {
+long long _wrap_llmsize_release_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -10690,7 +10690,7 @@ long long _wrap_llmsize_release_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10703,7 +10703,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_178989c828da43dd(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_178989c828da43dd() {
+long long _wrap_llmsize_ollama_tag_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -10714,7 +10714,7 @@ long long _wrap_llmsize_ollama_tag_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10727,7 +10727,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_178989c828da43dd(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10740,7 +10740,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_178989c828da43dd(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_178989c828da43dd(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_0b898c18052e7a63(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10757,7 +10757,7 @@ intgo _wrap_llmsize_read_file_core_178989c828da43dd(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_178989c828da43dd(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_0b898c18052e7a63(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10774,7 +10774,7 @@ intgo _wrap_llmsize_read_gguf_core_178989c828da43dd(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_178989c828da43dd(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_0b898c18052e7a63(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10791,7 +10791,7 @@ intgo _wrap_llmsize_read_safetensors_core_178989c828da43dd(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10806,7 +10806,7 @@ intgo _wrap_llmsize_file_match_core_178989c828da43dd(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_file_matches_core_178989c828da43dd(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+intgo _wrap_llmsize_file_matches_core_0b898c18052e7a63(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   size_t arg3 ;
@@ -10825,7 +10825,7 @@ intgo _wrap_llmsize_file_matches_core_178989c828da43dd(struct llmsize_file_info 
 }
 
 
-intgo _wrap_llmsize_model_validate_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10838,7 +10838,7 @@ intgo _wrap_llmsize_model_validate_core_178989c828da43dd(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_178989c828da43dd(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10853,7 +10853,7 @@ intgo _wrap_llmsize_model_check_core_178989c828da43dd(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10866,7 +10866,7 @@ _gostring_ _wrap_llmsize_component_name_core_178989c828da43dd(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10881,7 +10881,7 @@ intgo _wrap_llmsize_params_of_core_178989c828da43dd(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10898,7 +10898,7 @@ intgo _wrap_llmsize_weight_bytes_core_178989c828da43dd(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10915,7 +10915,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_178989c828da43dd(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10928,7 +10928,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_178989c828da43dd(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_178989c828da43dd(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -10941,7 +10941,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_178989c828da
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -10962,7 +10962,7 @@ intgo _wrap_llmsize_kv_bytes_core_178989c828da43dd(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -10983,7 +10983,7 @@ intgo _wrap_llmsize_activation_bytes_core_178989c828da43dd(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -10998,7 +10998,7 @@ intgo _wrap_llmsize_speed_core_178989c828da43dd(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -11013,7 +11013,7 @@ intgo _wrap_llmsize_fit_core_178989c828da43dd(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_178989c828da43dd(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_0b898c18052e7a63(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -11028,7 +11028,7 @@ intgo _wrap_llmsize_speed_defaults_core_178989c828da43dd(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_178989c828da43dd(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_0b898c18052e7a63(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -11043,7 +11043,7 @@ intgo _wrap_llmsize_fit_defaults_core_178989c828da43dd(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_178989c828da43dd() {
+long long _wrap_llmsize_engine_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -11054,7 +11054,7 @@ long long _wrap_llmsize_engine_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -11067,7 +11067,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_178989c828da43dd(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_178989c828da43dd() {
+long long _wrap_llmsize_engine_release_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -11078,7 +11078,7 @@ long long _wrap_llmsize_engine_release_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -11091,7 +11091,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_178989c828da
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_178989c828da43dd(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -11106,7 +11106,7 @@ intgo _wrap_llmsize_valid_tp_core_178989c828da43dd(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_178989c828da43dd() {
+long long _wrap_llmsize_plan_result_field_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -11117,7 +11117,7 @@ long long _wrap_llmsize_plan_result_field_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -11130,7 +11130,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_178989c828da43dd(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_178989c828da43dd(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_0b898c18052e7a63(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -11145,7 +11145,7 @@ long long _wrap_llmsize_field_u64_core_178989c828da43dd(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_178989c828da43dd(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_0b898c18052e7a63(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -11160,7 +11160,7 @@ double _wrap_llmsize_field_f64_core_178989c828da43dd(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11173,7 +11173,7 @@ _gostring_ _wrap_llmsize_task_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11186,7 +11186,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11199,7 +11199,7 @@ _gostring_ _wrap_llmsize_reject_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11212,7 +11212,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11225,7 +11225,7 @@ _gostring_ _wrap_llmsize_metric_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11238,7 +11238,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_178989c828da43dd(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11251,7 +11251,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11264,7 +11264,7 @@ _gostring_ _wrap_llmsize_head_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_178989c828da43dd(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_0b898c18052e7a63(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11277,7 +11277,7 @@ _gostring_ _wrap_llmsize_engine_name_core_178989c828da43dd(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_check_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11292,7 +11292,7 @@ intgo _wrap_llmsize_plan_check_core_178989c828da43dd(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11307,7 +11307,7 @@ intgo _wrap_llmsize_plan_defaults_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11322,7 +11322,7 @@ intgo _wrap_llmsize_plan_fit_core_178989c828da43dd(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11337,7 +11337,7 @@ intgo _wrap_llmsize_plan_max_context_core_178989c828da43dd(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11352,7 +11352,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11369,7 +11369,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11392,7 +11392,7 @@ intgo _wrap_llmsize_plan_best_format_core_178989c828da43dd(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11413,7 +11413,7 @@ intgo _wrap_llmsize_largest_model_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11428,7 +11428,7 @@ intgo _wrap_llmsize_plan_suggest_core_178989c828da43dd(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_178989c828da43dd(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_0b898c18052e7a63(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11445,7 +11445,7 @@ intgo _wrap_llmsize_format_runs_on_core_178989c828da43dd(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_178989c828da43dd() {
+long long _wrap_llmsize_quality_row_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -11456,7 +11456,7 @@ long long _wrap_llmsize_quality_row_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11469,7 +11469,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_178989c828da43dd(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11486,7 +11486,7 @@ intgo _wrap_llmsize_quality_of_core_178989c828da43dd(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11509,7 +11509,7 @@ intgo _wrap_llmsize_best_format_core_178989c828da43dd(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_178989c828da43dd(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11534,7 +11534,7 @@ intgo _wrap_llmsize_smallest_format_core_178989c828da43dd(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_178989c828da43dd() {
+long long _wrap_llmsize_license_count_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -11545,7 +11545,7 @@ long long _wrap_llmsize_license_count_core_178989c828da43dd() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_178989c828da43dd(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_0b898c18052e7a63(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11558,7 +11558,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_178989c828da43dd(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11571,7 +11571,7 @@ intgo _wrap_llmsize_model_tasks_core_178989c828da43dd(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_178989c828da43dd(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_0b898c18052e7a63(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11591,7 +11591,7 @@ intgo _wrap_llmsize_parse_use_core_178989c828da43dd(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11608,7 +11608,7 @@ intgo _wrap_llmsize_license_check_core_178989c828da43dd(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_178989c828da43dd(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_0b898c18052e7a63(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11627,7 +11627,7 @@ intgo _wrap_llmsize_license_terms_core_178989c828da43dd(struct llmsize_license *
 }
 
 
-void _wrap_llmsize_select_request_init_core_178989c828da43dd(struct llmsize_select_request *_swig_go_0) {
+void _wrap_llmsize_select_request_init_core_0b898c18052e7a63(struct llmsize_select_request *_swig_go_0) {
   llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
   
   arg1 = *(llmsize_select_request **)&_swig_go_0; 
@@ -11637,7 +11637,7 @@ void _wrap_llmsize_select_request_init_core_178989c828da43dd(struct llmsize_sele
 }
 
 
-intgo _wrap_llmsize_check_claim_core_178989c828da43dd(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_0b898c18052e7a63(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11652,7 +11652,7 @@ intgo _wrap_llmsize_check_claim_core_178989c828da43dd(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_178989c828da43dd(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_0b898c18052e7a63(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11665,7 +11665,7 @@ intgo _wrap_llmsize_params_out_status_get_core_178989c828da43dd(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_178989c828da43dd(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_0b898c18052e7a63(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11678,7 +11678,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_178989c828da43dd(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_178989c828da43dd() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_0b898c18052e7a63() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11689,7 +11689,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_178989c828da43dd(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_0b898c18052e7a63(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11699,7 +11699,7 @@ void _wrap_delete_llmsize_params_out_core_178989c828da43dd(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_178989c828da43dd(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_0b898c18052e7a63(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11712,7 +11712,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_178989c828da43dd(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_0b898c18052e7a63(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11725,7 +11725,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_178989c828da43d
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_178989c828da43dd() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_0b898c18052e7a63() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11736,7 +11736,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_178989c828da43dd(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_0b898c18052e7a63(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11746,7 +11746,7 @@ void _wrap_delete_llmsize_weights_out_core_178989c828da43dd(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_178989c828da43dd(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_0b898c18052e7a63(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11759,7 +11759,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_178989c828da43dd(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_178989c828da43dd(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_0b898c18052e7a63(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11772,7 +11772,7 @@ long long _wrap_llmsize_u64_out_value_get_core_178989c828da43dd(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_178989c828da43dd() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_0b898c18052e7a63() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11783,7 +11783,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_178989c828da43dd(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_0b898c18052e7a63(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11793,7 +11793,7 @@ void _wrap_delete_llmsize_u64_out_core_178989c828da43dd(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_178989c828da43dd(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_0b898c18052e7a63(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11806,7 +11806,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_178989c828da43dd(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_178989c828da43dd(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_0b898c18052e7a63(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11819,7 +11819,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_178989c828da
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_178989c828da43dd() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_0b898c18052e7a63() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11830,7 +11830,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_178989c828da43dd(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_0b898c18052e7a63(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11840,7 +11840,7 @@ void _wrap_delete_llmsize_speed_out_core_178989c828da43dd(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_178989c828da43dd(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_0b898c18052e7a63(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11853,7 +11853,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_178989c828da43dd(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_178989c828da43dd(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_0b898c18052e7a63(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11866,7 +11866,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_178989c828da43
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_178989c828da43dd() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_0b898c18052e7a63() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11877,7 +11877,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_178989c828da43dd(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_0b898c18052e7a63(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11887,7 +11887,7 @@ void _wrap_delete_llmsize_plan_out_core_178989c828da43dd(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_178989c828da43dd(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_0b898c18052e7a63(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11900,7 +11900,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_178989c828da43dd(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_0b898c18052e7a63(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -11913,7 +11913,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_178989c82
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_178989c828da43dd() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_0b898c18052e7a63() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -11924,7 +11924,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_178989c828da43dd(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_0b898c18052e7a63(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -11934,7 +11934,7 @@ void _wrap_delete_llmsize_suggestion_out_core_178989c828da43dd(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_178989c828da43dd(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_0b898c18052e7a63(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11947,7 +11947,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_178989c828da43dd(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_0b898c18052e7a63(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -11960,7 +11960,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_178989c828da43d
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_178989c828da43dd() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_0b898c18052e7a63() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -11971,7 +11971,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_178989c828da43dd(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_0b898c18052e7a63(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -11981,7 +11981,7 @@ void _wrap_delete_llmsize_quality_out_core_178989c828da43dd(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_178989c828da43dd(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_0b898c18052e7a63(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11994,7 +11994,7 @@ intgo _wrap_llmsize_license_out_status_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_178989c828da43dd(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_0b898c18052e7a63(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -12007,7 +12007,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_178989c8
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_178989c828da43dd() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_0b898c18052e7a63() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -12018,7 +12018,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_178989c828da43dd(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_0b898c18052e7a63(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -12028,7 +12028,7 @@ void _wrap_delete_llmsize_license_out_core_178989c828da43dd(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_178989c828da43dd(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_0b898c18052e7a63(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12041,7 +12041,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_178989c828da43dd(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_178989c828da43dd(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_0b898c18052e7a63(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -12054,7 +12054,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_178989c828da4
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_178989c828da43dd() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_0b898c18052e7a63() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -12065,7 +12065,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_178989c828da43dd(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_0b898c18052e7a63(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -12075,7 +12075,7 @@ void _wrap_delete_llmsize_claim_out_core_178989c828da43dd(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_178989c828da43dd(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_0b898c18052e7a63(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12088,7 +12088,7 @@ intgo _wrap_llmsize_format_out_status_get_core_178989c828da43dd(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_178989c828da43dd(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_0b898c18052e7a63(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12101,7 +12101,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_178989c828da43dd
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_178989c828da43dd(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_0b898c18052e7a63(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -12114,7 +12114,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_178989c828da43
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_178989c828da43dd() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_0b898c18052e7a63() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -12125,7 +12125,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_178989c828da43dd(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_0b898c18052e7a63(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -12135,7 +12135,7 @@ void _wrap_delete_llmsize_format_out_core_178989c828da43dd(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -12152,7 +12152,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -12171,7 +12171,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_178989c828da43dd(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_178989c828da43dd(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_0b898c18052e7a63(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12184,7 +12184,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_178989c828da43dd(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_178989c828da43dd(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_0b898c18052e7a63(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -12197,7 +12197,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_178989c828da43dd() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_0b898c18052e7a63() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12208,7 +12208,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_178989c828da43dd(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_0b898c18052e7a63(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12218,7 +12218,7 @@ void _wrap_delete_llmsize_mix_out_core_178989c828da43dd(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12237,7 +12237,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12250,7 +12250,7 @@ _gostring_ _wrap_llmsize_plan_why_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_178989c828da43dd(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12263,7 +12263,7 @@ _gostring_ _wrap_llmsize_model_why_core_178989c828da43dd(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_178989c828da43dd(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_0b898c18052e7a63(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12278,7 +12278,7 @@ long long _wrap_llmsize_params_component_core_178989c828da43dd(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_178989c828da43dd(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_0b898c18052e7a63(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12293,7 +12293,7 @@ long long _wrap_llmsize_weights_component_core_178989c828da43dd(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12308,7 +12308,7 @@ intgo _wrap_llmsize_mix_tensors_core_178989c828da43dd(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_178989c828da43dd(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_0b898c18052e7a63(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12323,7 +12323,7 @@ long long _wrap_llmsize_mix_bytes_core_178989c828da43dd(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12346,7 +12346,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12369,7 +12369,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12402,7 +12402,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_178989c828da43dd(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, long long _swig_go_7, intgo _swig_go_8, intgo _swig_go_9, double _swig_go_10, long long _swig_go_11, intgo _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, double _swig_go_16, intgo _swig_go_17, intgo _swig_go_18, long long _swig_go_19, struct llmsize_engine_release *_swig_go_20, intgo _swig_go_21) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12461,7 +12461,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_178989c828da43dd(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12478,7 +12478,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_178989c828da43dd(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12495,7 +12495,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_178989c828da43dd
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12512,7 +12512,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12531,7 +12531,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_178989c828da43dd(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12548,7 +12548,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_178989c828da4
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12567,7 +12567,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_178989c828da4
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12586,7 +12586,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_178989c828da43dd(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12605,7 +12605,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_178989c828da43dd(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_178989c828da43dd(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+struct llmsize_use *_wrap_llmsize_use_make_core_0b898c18052e7a63(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12638,7 +12638,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_178989c828da43dd(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12657,7 +12657,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_178989c828da43dd(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_178989c828da43dd(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_0b898c18052e7a63(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12682,7 +12682,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_178989c828da43dd(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12700,7 +12700,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_178989c828da43dd(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12718,7 +12718,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_178989c828da43dd(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12736,7 +12736,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_178989c828da43dd(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12754,7 +12754,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_178989c828da43dd(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12772,7 +12772,7 @@ intgo _wrap_llmsize_engine_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_178989c828da43dd(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_0b898c18052e7a63(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12785,7 +12785,7 @@ intgo _wrap_llmsize_release_out_status_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_178989c828da43dd(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_0b898c18052e7a63(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12798,7 +12798,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_178989c828da43dd(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_0b898c18052e7a63(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12811,7 +12811,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_178989
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_178989c828da43dd() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_0b898c18052e7a63() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12822,7 +12822,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_178989c828da43dd(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_178989c828da43dd(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_0b898c18052e7a63(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12832,7 +12832,7 @@ void _wrap_delete_llmsize_release_out_core_178989c828da43dd(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_178989c828da43dd(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_0b898c18052e7a63(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12861,7 +12861,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_178989c828da43
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_178989c828da43dd(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12879,7 +12879,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_178989c828da43dd(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12892,7 +12892,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_178989c828da43dd(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12905,7 +12905,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_178989c828da43
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12918,7 +12918,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_178989c828da
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12931,7 +12931,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_178989c828da43dd(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12944,7 +12944,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12957,7 +12957,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_178989c828da43dd() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_0b898c18052e7a63() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -12968,7 +12968,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_178989c828d
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_178989c828da43dd(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_0b898c18052e7a63(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -12978,7 +12978,7 @@ void _wrap_delete_llmsize_resolution_out_core_178989c828da43dd(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_178989c828da43dd(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_0b898c18052e7a63(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -13002,7 +13002,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_178989c828da43dd(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_178989c828da43dd(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_0b898c18052e7a63(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -13024,7 +13024,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_178989c828da43dd(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_178989c828da43dd(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_0b898c18052e7a63(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13037,7 +13037,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_178989c828da43dd(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_178989c828da43dd(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_0b898c18052e7a63(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -13050,7 +13050,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_178989c828da
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_178989c828da43dd() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_0b898c18052e7a63() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -13061,7 +13061,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_178989c828da43dd(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_0b898c18052e7a63(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -13071,7 +13071,7 @@ void _wrap_delete_llmsize_gpu_out_core_178989c828da43dd(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -13093,7 +13093,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_178989c828da43dd(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_178989c828da43dd(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_0b898c18052e7a63(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -13116,7 +13116,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_178989c828da43dd(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_178989c828da43dd(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_0b898c18052e7a63(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13129,7 +13129,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_178989c828da43dd(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_178989c828da43dd() {
+struct llmsize_names *_wrap_new_llmsize_names_core_0b898c18052e7a63() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -13140,7 +13140,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_names_core_178989c828da43dd(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_0b898c18052e7a63(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -13150,7 +13150,7 @@ void _wrap_delete_llmsize_names_core_178989c828da43dd(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_178989c828da43dd(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_0b898c18052e7a63(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -13174,7 +13174,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_178989c828da43dd(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_178989c828da43dd(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_0b898c18052e7a63(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13187,7 +13187,7 @@ intgo _wrap_llmsize_model_result_status_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_178989c828da43dd(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_0b898c18052e7a63(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13200,7 +13200,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_178989c828da43dd
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_178989c828da43dd() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_0b898c18052e7a63() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13211,7 +13211,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_178989c828da43d
 }
 
 
-void _wrap_delete_llmsize_model_result_core_178989c828da43dd(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_0b898c18052e7a63(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13221,7 +13221,7 @@ void _wrap_delete_llmsize_model_result_core_178989c828da43dd(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13243,7 +13243,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_178989c828da43dd
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13262,7 +13262,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_178989c828da43dd(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_178989c828da43dd(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_0b898c18052e7a63(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13281,7 +13281,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_178989c828da43dd(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13294,7 +13294,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_178989c828da43dd(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13307,7 +13307,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_178989c828da43dd(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13320,7 +13320,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13333,7 +13333,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_178989c828da43dd(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13346,7 +13346,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_178989c828da43dd(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13359,7 +13359,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_178989c828da43dd(struct 
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13372,7 +13372,7 @@ _gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_178989c828da43dd(st
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_178989c828da43dd() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_0b898c18052e7a63() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13383,7 +13383,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_178989c828da43d
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_178989c828da43dd(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_0b898c18052e7a63(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13393,7 +13393,7 @@ void _wrap_delete_llmsize_parse_result_core_178989c828da43dd(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_178989c828da43dd(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_0b898c18052e7a63(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13415,7 +13415,7 @@ long long _wrap_llmsize__split_core_178989c828da43dd(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_178989c828da43dd(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_0b898c18052e7a63(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13441,7 +13441,7 @@ void _wrap_llmsize__copy_core_178989c828da43dd(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_178989c828da43dd(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_0b898c18052e7a63(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13470,7 +13470,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_178989c828da43dd(_gos
 }
 
 
-long long _wrap_llmsize_model_list_n_get_core_178989c828da43dd(struct llmsize_model_list *_swig_go_0) {
+long long _wrap_llmsize_model_list_n_get_core_0b898c18052e7a63(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13483,7 +13483,7 @@ long long _wrap_llmsize_model_list_n_get_core_178989c828da43dd(struct llmsize_mo
 }
 
 
-struct llmsize_model **_wrap_llmsize_model_list_items_get_core_178989c828da43dd(struct llmsize_model_list *_swig_go_0) {
+struct llmsize_model **_wrap_llmsize_model_list_items_get_core_0b898c18052e7a63(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   llmsize_model **result = 0 ;
   struct llmsize_model **_swig_go_result;
@@ -13496,7 +13496,7 @@ struct llmsize_model **_wrap_llmsize_model_list_items_get_core_178989c828da43dd(
 }
 
 
-struct llmsize_model_list *_wrap_new_llmsize_model_list_core_178989c828da43dd() {
+struct llmsize_model_list *_wrap_new_llmsize_model_list_core_0b898c18052e7a63() {
   struct llmsize_model_list *result = 0 ;
   struct llmsize_model_list *_swig_go_result;
   
@@ -13507,7 +13507,7 @@ struct llmsize_model_list *_wrap_new_llmsize_model_list_core_178989c828da43dd() 
 }
 
 
-void _wrap_delete_llmsize_model_list_core_178989c828da43dd(struct llmsize_model_list *_swig_go_0) {
+void _wrap_delete_llmsize_model_list_core_0b898c18052e7a63(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   
   arg1 = *(struct llmsize_model_list **)&_swig_go_0; 
@@ -13517,7 +13517,7 @@ void _wrap_delete_llmsize_model_list_core_178989c828da43dd(struct llmsize_model_
 }
 
 
-struct llmsize_model_list *_wrap_llmsize_model_list_new_core_178989c828da43dd(intgo _swig_go_0) {
+struct llmsize_model_list *_wrap_llmsize_model_list_new_core_0b898c18052e7a63(intgo _swig_go_0) {
   int arg1 ;
   llmsize_model_list *result = 0 ;
   struct llmsize_model_list *_swig_go_result;
@@ -13530,7 +13530,7 @@ struct llmsize_model_list *_wrap_llmsize_model_list_new_core_178989c828da43dd(in
 }
 
 
-intgo _wrap_llmsize_model_list_set_core_178989c828da43dd(struct llmsize_model_list *_swig_go_0, intgo _swig_go_1, struct llmsize_model *_swig_go_2) {
+intgo _wrap_llmsize_model_list_set_core_0b898c18052e7a63(struct llmsize_model_list *_swig_go_0, intgo _swig_go_1, struct llmsize_model *_swig_go_2) {
   llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
   int arg2 ;
   llmsize_model *arg3 = (llmsize_model *) 0 ;
@@ -13547,7 +13547,7 @@ intgo _wrap_llmsize_model_list_set_core_178989c828da43dd(struct llmsize_model_li
 }
 
 
-void _wrap_llmsize_model_list_free_core_178989c828da43dd(struct llmsize_model_list *_swig_go_0) {
+void _wrap_llmsize_model_list_free_core_0b898c18052e7a63(struct llmsize_model_list *_swig_go_0) {
   llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
   
   arg1 = *(llmsize_model_list **)&_swig_go_0; 
@@ -13557,7 +13557,7 @@ void _wrap_llmsize_model_list_free_core_178989c828da43dd(struct llmsize_model_li
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_178989c828da43dd(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13570,7 +13570,7 @@ intgo _wrap_llmsize_selection_status_get_core_178989c828da43dd(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_178989c828da43dd(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13583,7 +13583,7 @@ long long _wrap_llmsize_selection_n_get_core_178989c828da43dd(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_178989c828da43dd(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13596,7 +13596,7 @@ long long _wrap_llmsize_selection_candidates_get_core_178989c828da43dd(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_178989c828da43dd(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13609,7 +13609,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_178989c828da43
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_178989c828da43dd() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_0b898c18052e7a63() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13620,7 +13620,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_178989c828da43dd(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13630,7 +13630,7 @@ void _wrap_delete_llmsize_selection_core_178989c828da43dd(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_178989c828da43dd(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14, struct llmsize_model_list *_swig_go_15) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14, struct llmsize_model_list *_swig_go_15) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13683,7 +13683,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_178989c828da43dd(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_178989c828da43dd(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13702,7 +13702,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_178989c828da43dd(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_178989c828da43dd(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_0b898c18052e7a63(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13712,7 +13712,7 @@ void _wrap_llmsize_selection_free_core_178989c828da43dd(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13725,7 +13725,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_178989c828da43dd(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13738,7 +13738,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_178989c828da43dd(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13751,7 +13751,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_178989c828da43dd(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13764,7 +13764,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_178989c828da43dd(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13777,7 +13777,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_178989c828da43dd(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13790,7 +13790,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13803,7 +13803,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_178989c828da43dd(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13816,7 +13816,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_178989c828da43dd(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13829,7 +13829,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13842,7 +13842,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_178989c828da43dd(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13855,7 +13855,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_178989c828da43dd(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13868,7 +13868,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_178989c828da43dd(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13881,7 +13881,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_178989c828da43dd(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13894,7 +13894,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_178989c828da43dd(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13907,7 +13907,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_178989c828da43dd(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13920,7 +13920,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_178989c828da43dd(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_178989c828da43dd() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_0b898c18052e7a63() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -13931,7 +13931,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_178989c828da43dd(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_0b898c18052e7a63(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -13941,7 +13941,7 @@ void _wrap_delete_llmsize_sweep_row_core_178989c828da43dd(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13954,7 +13954,7 @@ intgo _wrap_llmsize_sweep_status_get_core_178989c828da43dd(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13967,7 +13967,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_178989c828da43dd(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13980,7 +13980,7 @@ long long _wrap_llmsize_sweep_n_get_core_178989c828da43dd(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -13993,7 +13993,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_178989c828da43dd(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_178989c828da43dd() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_0b898c18052e7a63() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -14004,7 +14004,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -14014,7 +14014,7 @@ void _wrap_delete_llmsize_sweep_core_178989c828da43dd(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_178989c828da43dd(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -14032,7 +14032,7 @@ long long _wrap_llmsize__count_core_178989c828da43dd(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_178989c828da43dd(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_0b898c18052e7a63(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -14058,7 +14058,7 @@ void _wrap_llmsize__nth_core_178989c828da43dd(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_178989c828da43dd(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_0b898c18052e7a63(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14103,7 +14103,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_178989c828da43dd(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_178989c828da43dd() {
+long long _wrap_llmsize_sweep_row_size_core_0b898c18052e7a63() {
   size_t result;
   long long _swig_go_result;
   
@@ -14114,7 +14114,7 @@ long long _wrap_llmsize_sweep_row_size_core_178989c828da43dd() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_178989c828da43dd(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_0b898c18052e7a63(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14127,7 +14127,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_178989c828da43dd(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_178989c828da43dd(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_0b898c18052e7a63(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -14140,7 +14140,7 @@ long long _wrap_llmsize_blob_size_get_core_178989c828da43dd(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_178989c828da43dd() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_0b898c18052e7a63() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -14151,7 +14151,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_178989c828da43dd(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_0b898c18052e7a63(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -14161,7 +14161,7 @@ void _wrap_delete_llmsize_blob_core_178989c828da43dd(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -14178,7 +14178,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_178989c828da43dd(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -14191,7 +14191,7 @@ void *_wrap_llmsize_sweep_data_core_178989c828da43dd(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_178989c828da43dd(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_0b898c18052e7a63(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -14201,7 +14201,7 @@ void _wrap_llmsize_sweep_free_core_178989c828da43dd(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_178989c828da43dd(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_0b898c18052e7a63(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14214,7 +14214,7 @@ long long _wrap_llmsize__bits_core_178989c828da43dd(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -14236,7 +14236,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_178989c828da43dd(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14249,7 +14249,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_178989c828da43dd(stru
 }
 
 
-struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -14262,7 +14262,7 @@ struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_178989c828da43d
 }
 
 
-struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -14275,7 +14275,7 @@ struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_178989c828da43dd(
 }
 
 
-struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_178989c828da43dd() {
+struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_0b898c18052e7a63() {
   struct llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
   
@@ -14286,7 +14286,7 @@ struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_held_plan_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_delete_llmsize_held_plan_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   
   arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
@@ -14296,7 +14296,7 @@ void _wrap_delete_llmsize_held_plan_core_178989c828da43dd(struct llmsize_held_pl
 }
 
 
-struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_178989c828da43dd(struct llmsize_plan *_swig_go_0) {
+struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
@@ -14309,7 +14309,7 @@ struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_178989c828da43dd(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14322,7 +14322,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_178989c828da43dd(struct l
 }
 
 
-void _wrap_llmsize_held_plan_free_core_178989c828da43dd(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_llmsize_held_plan_free_core_0b898c18052e7a63(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   
   arg1 = *(llmsize_held_plan **)&_swig_go_0; 
@@ -14332,7 +14332,7 @@ void _wrap_llmsize_held_plan_free_core_178989c828da43dd(struct llmsize_held_plan
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_178989c828da43dd(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_0b898c18052e7a63(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14353,7 +14353,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_178989c828da43dd(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_178989c828da43dd(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_0b898c18052e7a63(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14366,7 +14366,7 @@ intgo _wrap_llmsize_file_out_status_get_core_178989c828da43dd(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_178989c828da43dd(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_0b898c18052e7a63(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14379,7 +14379,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_178989c828da43dd
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_178989c828da43dd(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_0b898c18052e7a63(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14392,7 +14392,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_178989c828da43dd(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_178989c828da43dd() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_0b898c18052e7a63() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14403,7 +14403,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_178989c828da43dd(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_0b898c18052e7a63(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14413,7 +14413,7 @@ void _wrap_delete_llmsize_file_out_core_178989c828da43dd(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14434,7 +14434,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_178989c828da43dd(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_178989c828da43dd(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_0b898c18052e7a63(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14447,7 +14447,7 @@ intgo _wrap_llmsize_use_out_status_get_core_178989c828da43dd(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_178989c828da43dd(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_0b898c18052e7a63(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14460,7 +14460,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_178989c828da43dd(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_178989c828da43dd() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_0b898c18052e7a63() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14471,7 +14471,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_178989c828da43dd() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_178989c828da43dd(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_0b898c18052e7a63(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14481,7 +14481,7 @@ void _wrap_delete_llmsize_use_out_core_178989c828da43dd(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_178989c828da43dd(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_0b898c18052e7a63(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;
