@@ -549,15 +549,22 @@ typedef struct llmsize_gpu {
                                  resolves with that memory (llmsize_resolve_gpu)       */
 } llmsize_gpu;
 
-/* Decode and prefill calibration for one hardware class (tools/speed_fit.h, on
-   tests/data/speed.tsv): a decode step reads its bytes at `expected` x peak bandwidth and
-   pays `layer_us` per decoder layer (kernel launches and synchronisation: why small models
-   fall short of their bandwidth bound); a byte of KV cache costs `kv_cost` bytes of weights
-   (attention reads the cache below the share of bandwidth matrix-vector products reach: why
-   decode slows with depth more than the cache's size says); low / high bound measured /
-   predicted decode tok/s; prefill runs at `prefill_mfu` of peak dense tensor throughput. */
+/* Decode and prefill calibration for one hardware class and the backend its vendor's parts
+   run (tools/speed_fit.h, on tests/data/speed.tsv): a decode step reads its bytes at
+   `expected` x peak bandwidth and pays `layer_us` per decoder layer (kernel launches and
+   synchronisation: why small models fall short of their bandwidth bound); a byte of KV cache
+   costs `kv_cost` bytes of weights (attention reads the cache below the share of bandwidth
+   matrix-vector products reach: why decode slows with depth more than the cache's size says);
+   low / high bound measured / predicted decode tok/s; prefill runs at `prefill_mfu` of peak
+   dense tensor throughput. A row with a vendor holds what llama.cpp's backends for that
+   vendor's parts measure (CUDA on Nvidia, ROCm/HIP or Vulkan on AMD): the same memory class
+   reaches a different share of its bandwidth, at a different cost per layer, under another
+   vendor's kernels. The row without one (vendor NULL) is fitted
+   on every vendor's rows of the class and answers for parts of other vendors and for
+   described accelerators (llmsize_efficiency_for). */
 typedef struct llmsize_efficiency {
     uint32_t hw_class;
+    const char *vendor;       /* llmsize_gpu.vendor of the parts measured; NULL = every vendor */
     double expected;          /* achieved / peak memory bandwidth in decode              */
     double layer_us;          /* fixed cost per decoder layer per decode step, us        */
     double kv_cost;           /* read time of a KV-cache byte / that of a weight byte    */
@@ -1385,7 +1392,12 @@ LLMSIZE_API size_t llmsize_format_count(void);
 LLMSIZE_API const llmsize_format *llmsize_format_at(size_t index);
 LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype dtype); /* NULL if bad */
 LLMSIZE_API const llmsize_kv_dtype_info *llmsize_kv_dtype_info_of(llmsize_kv_dtype dtype); /* NULL if bad */
-LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class);
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class); /* the class's row for every vendor */
+/* the row an accelerator's speed is predicted with: its class and vendor, else its class's
+   row for every vendor; NULL for NULL or a class out of range */
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_for(const llmsize_gpu *gpu);
+LLMSIZE_API size_t llmsize_efficiency_count(void);
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_at(size_t index);   /* NULL past the end */
 
 LLMSIZE_API llmsize_status llmsize_find_model(const char *name, const llmsize_model **out);
 LLMSIZE_API llmsize_status llmsize_find_gpu(const char *name, const llmsize_gpu **out);
@@ -1947,8 +1959,21 @@ LLMSIZE_API const char *llmsize_kv_dtype_name(llmsize_kv_dtype d) {
 LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_of(uint32_t hw_class) {
     size_t i;
     for (i = 0; i < LLMSIZE__COUNT(llmsize__efficiencies); ++i)
-        if (llmsize__efficiencies[i].hw_class == hw_class) return &llmsize__efficiencies[i];
+        if (llmsize__efficiencies[i].hw_class == hw_class && !llmsize__efficiencies[i].vendor) return &llmsize__efficiencies[i];
     return NULL;
+}
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_for(const llmsize_gpu *gpu) {
+    size_t i;
+    if (!gpu) return NULL;
+    for (i = 0; gpu->vendor && i < LLMSIZE__COUNT(llmsize__efficiencies); ++i) {
+        const llmsize_efficiency *e = &llmsize__efficiencies[i];
+        if (e->hw_class == gpu->hw_class && e->vendor && !strcmp(e->vendor, gpu->vendor)) return e;
+    }
+    return llmsize_efficiency_of(gpu->hw_class);
+}
+LLMSIZE_API size_t llmsize_efficiency_count(void) { return LLMSIZE__COUNT(llmsize__efficiencies); }
+LLMSIZE_API const llmsize_efficiency *llmsize_efficiency_at(size_t i) {
+    return i < LLMSIZE__COUNT(llmsize__efficiencies) ? &llmsize__efficiencies[i] : NULL;
 }
 
 /* Every name a table row answers to: up to 3 '|'-separated lists (id, aliases, name). */
@@ -4957,7 +4982,7 @@ static llmsize_status llmsize__speed_with(const llmsize_speed_request *req, cons
     if (batch > 1000000u || n > 4096u) return LLMSIZE_ERR_INVALID_ARG;
     if (!llmsize__finite_pos(req->gpu->bw_gbs)) return LLMSIZE_ERR_INVALID_ARG;
     if ((unsigned)req->kv_dtype >= (unsigned)LLMSIZE_KV_DTYPE_COUNT) return LLMSIZE_ERR_UNKNOWN_KV_DTYPE;
-    eff = llmsize_efficiency_of(req->gpu->hw_class);
+    eff = llmsize_efficiency_for(req->gpu);
     if (!eff) return LLMSIZE_ERR_INVALID_ARG;
     /* an encoder produces no tokens one by one: nothing to time per token */
     if (req->model->flags & LLMSIZE_F_ENCODER) return LLMSIZE_ERR_UNSUPPORTED;

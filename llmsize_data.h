@@ -895,25 +895,46 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     /* Fitted by tools/speed_fit.h on tests/data/speed.tsv (`make calibrate` prints these
        figures and the held-out error per regime): decode step = (weight bytes + kv_cost x KV
        bytes) / (peak bandwidth x expected) + layers x layer_us; [low, high] = [1/x, x] holds 80 % of the
-       class's decode rows each predicted by a fit without its source (held out: x = e^q, q the 80th percentile
-       of |log(measured / predicted)|); prefill_mfu = median measured / peak-bound of the class's prefill rows.
-       A class with no prefill rows keeps the prior 0.5 (large-GEMM utilisation), said so. */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(expected, 0.650), F_(layer_us, 142), F_(kv_cost, 1.47), F_(low, 0.51), F_(high, 1.96), F_(prefill_mfu, 0.223),
-      F_(source, "fitted on tests/data/speed.tsv: 79 decode rows (HBM GPUs: A100, H100, MI300X, P100), expected and layer_us on the 73 whose KV read is under a tenth of the bytes; "
-                 "kv_cost on the 69 deeper rows of every class; 56 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(expected, 0.788), F_(layer_us, 61), F_(kv_cost, 1.47), F_(low, 0.81), F_(high, 1.24), F_(prefill_mfu, 0.385),
-      F_(source, "fitted on tests/data/speed.tsv: 113 decode rows (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L40S, A40, P40, RX 7900, Arc, T4), expected and layer_us on the 110 whose KV read is under a tenth of the bytes; "
-                 "kv_cost on the 69 deeper rows of every class; 44 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_APPLE), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.47), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.5),
-      F_(source, "fitted on tests/data/speed.tsv: 187 decode rows (M1-M5, every tier; bandwidth = bus width x LPDDR rate), expected and layer_us on the 177 whose KV read is under a tenth of the bytes; "
-                 "kv_cost on the 69 deeper rows of every class; prefill_mfu a prior: Apple publishes no tensor throughput, so no TTFT is predicted") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(expected, 0.857), F_(layer_us, 83), F_(kv_cost, 1.47), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
-      F_(source, "fitted on tests/data/speed.tsv: 146 decode rows (DGX Spark, Strix Halo; depths 0-65536), expected and layer_us on the 96 whose KV read is under a tenth of the bytes; "
-                 "kv_cost on the 69 deeper rows of every class; prefill_mfu a prior (no tensor throughput in the table for these parts)") },
-    { F_(hw_class, LLMSIZE_HW_CPU), F_(expected, 0.547), F_(layer_us, 0), F_(kv_cost, 1.47), F_(low, 0.57), F_(high, 1.75), F_(prefill_mfu, 0.5),
+       group's decode rows each predicted by a fit without its source (held out: x = e^q, q the 80th percentile
+       of |log(measured / predicted)|); prefill_mfu = median measured / peak-bound of the group's prefill rows.
+       A group with no prefill rows keeps a prior, said so. One row per class for every vendor (vendor NULL:
+       fitted on all the class's rows; what other vendors' parts and described accelerators get), then one per
+       class and vendor with rows from two sources or more: the vendor's llama.cpp backends (CUDA; ROCm/HIP
+       and Vulkan) reach their own share of bandwidth at their own cost per layer. */
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.44), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.223),
+      F_(source, "fitted on tests/data/speed.tsv: 88 decode rows from 9 sources (HBM GPUs: A100, H100, MI300X, P100), expected and layer_us on the 80 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 71 deeper rows of every class; 56 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.787), F_(layer_us, 60), F_(kv_cost, 1.44), F_(low, 0.82), F_(high, 1.22), F_(prefill_mfu, 0.385),
+      F_(source, "fitted on tests/data/speed.tsv: 116 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), expected and layer_us on the 113 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 71 deeper rows of every class; 44 prefill rows") },
+    { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.44), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 187 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), expected and layer_us on the 177 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 71 deeper rows of every class; prefill_mfu a prior: Apple publishes no tensor throughput, so no TTFT is predicted") },
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.857), F_(layer_us, 83), F_(kv_cost, 1.44), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 146 decode rows from 14 sources (DGX Spark, Strix Halo; depths 0-65536), expected and layer_us on the 96 whose KV read is under a tenth of the bytes; "
+                 "kv_cost on the 71 deeper rows of every class; prefill_mfu a prior (no tensor throughput in the table for these parts)") },
+    { F_(hw_class, LLMSIZE_HW_CPU), F_(vendor, NULL), F_(expected, 0.547), F_(layer_us, 0), F_(kv_cost, 1.44), F_(low, 0.57), F_(high, 1.75), F_(prefill_mfu, 0.5),
       F_(source, "fitted on tests/data/speed.tsv: 9 decode rows from three sources (lhl's llm-tracker notes: a Core Ultra 7 258V at 28 W, a Ryzen 9 7940HS on dual-channel DDR5-5600; "
                  "ahelpme.com: an EPYC 9554 on 12 channels of DDR5-4800; kirnat: a Xeon 8480 engineering sample on 8 channels of DDR5-4800), bandwidth = channels x rate; held out, each source scores the fit on the others; "
-                 "kv_cost the one fitted for every class; prefill_mfu a prior (no tensor throughput in the table for CPUs)") }
+                 "kv_cost the one fitted for every class; prefill_mfu a prior (no tensor throughput in the table for CPUs)") },
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "Nvidia"), F_(expected, 0.612), F_(layer_us, 115), F_(kv_cost, 1.44), F_(low, 0.77), F_(high, 1.30), F_(prefill_mfu, 0.274),
+      F_(source, "fitted on tests/data/speed.tsv: 82 decode rows from 8 sources (llama.cpp CUDA on A100 PCIe/SXM, H100 PCIe/SXM, P100; builds of 2023-26), expected and layer_us on the 74 whose KV read is under a tenth of the bytes; "
+                 "kv_cost the one fitted for every class; 44 prefill rows") },
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.44), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
+      F_(source, "fitted on tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
+                 "kv_cost the one fitted for every class; 12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.775), F_(layer_us, 48), F_(kv_cost, 1.44), F_(low, 0.83), F_(high, 1.20), F_(prefill_mfu, 0.385),
+      F_(source, "fitted on tests/data/speed.tsv: 104 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4), expected and layer_us on the 102 whose KV read is under a tenth of the bytes; "
+                 "kv_cost the one fitted for every class; 44 prefill rows") },
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.44), F_(low, 0.75), F_(high, 1.34), F_(prefill_mfu, 0.385),
+      F_(source, "fitted on tests/data/speed.tsv: 9 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards), expected and layer_us on the 8 whose KV read is under a tenth of the bytes; "
+                 "kv_cost the one fitted for every class; prefill_mfu that of every vendor's consumer rows (no AMD prefill row with a tensor throughput)") },
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.832), F_(layer_us, 47), F_(kv_cost, 1.44), F_(low, 0.94), F_(high, 1.06), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 41 decode rows from 6 sources (llama.cpp CUDA on DGX Spark), expected and layer_us on the 27 whose KV read is under a tenth of the bytes; "
+                 "kv_cost the one fitted for every class; prefill_mfu a prior (no tensor throughput in the table)") },
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "AMD"), F_(expected, 0.873), F_(layer_us, 106), F_(kv_cost, 1.44), F_(low, 0.86), F_(high, 1.16), F_(prefill_mfu, 0.5),
+      F_(source, "fitted on tests/data/speed.tsv: 105 decode rows from 10 sources (llama.cpp ROCm and Vulkan on Strix Halo, depths 0-65536), expected and layer_us on the 69 whose KV read is under a tenth of the bytes; "
+                 "kv_cost the one fitted for every class; prefill_mfu a prior (no tensor throughput in the table)") }
 };
 
 /* The checkpoint fields of a row released in 16-bit precision (format, bytes, source); rows

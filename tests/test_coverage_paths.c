@@ -82,6 +82,35 @@ static void test_names_and_accessors(void) {
     /* one calibration per hardware class, none for a class that does not exist */
     CHECK(llmsize_efficiency_of(LLMSIZE_HW_CPU) != NULL && llmsize_efficiency_of(LLMSIZE_HW_CLASS_COUNT) == NULL,
           "efficiency_of: each class, NULL for none");
+    {   /* every class has a row for every vendor; a vendor's row where its parts were measured */
+        const llmsize_gpu *g4090 = NULL, *arc = NULL, *mi300x = NULL, *m4 = NULL;
+        llmsize_gpu described;
+        uint32_t c;
+        size_t i;
+        int vendorless = 0;
+        for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) vendorless += llmsize_efficiency_of(c) && !llmsize_efficiency_of(c)->vendor;
+        CHECK(vendorless == LLMSIZE_HW_CLASS_COUNT, "efficiency_of: each class's row is the one for every vendor");
+        for (i = 0; i < llmsize_efficiency_count(); ++i) {
+            const llmsize_efficiency *e = llmsize_efficiency_at(i);
+            CHECK(e->hw_class < LLMSIZE_HW_CLASS_COUNT && e->expected > 0 && e->expected <= 1.0 && e->low < 1 && e->high > 1,
+                  "efficiency row %zu: a share of peak bandwidth in (0, 1], a range around 1", i);
+        }
+        CHECK(llmsize_efficiency_at(llmsize_efficiency_count()) == NULL && llmsize_efficiency_for(NULL) == NULL,
+              "efficiency_at past the end, efficiency_for(NULL)");
+        if (llmsize_find_gpu("rtx-4090", &g4090) == LLMSIZE_OK && llmsize_find_gpu("arc-b580", &arc) == LLMSIZE_OK &&
+            llmsize_find_gpu("mi300x", &mi300x) == LLMSIZE_OK && llmsize_find_gpu("m4-max-128gb", &m4) == LLMSIZE_OK) {
+            const llmsize_efficiency *a = llmsize_efficiency_for(g4090), *b = llmsize_efficiency_for(mi300x);
+            CHECK(a && a->hw_class == LLMSIZE_HW_CONSUMER && a->vendor && !strcmp(a->vendor, "Nvidia") &&
+                  b && b->hw_class == LLMSIZE_HW_DATACENTER && b->vendor && !strcmp(b->vendor, "AMD"),
+                  "efficiency_for: an RTX 4090 gets the consumer/Nvidia row, an MI300X the datacenter/AMD row");
+            CHECK(llmsize_efficiency_for(arc) == llmsize_efficiency_of(LLMSIZE_HW_CONSUMER) &&
+                  llmsize_efficiency_for(m4) == llmsize_efficiency_of(LLMSIZE_HW_APPLE),
+                  "efficiency_for: a vendor without its own row (Intel Arc) and Apple get the class's row");
+        } else CHECK(0, "efficiency_for: the table's GPUs");
+        CHECK(llmsize_describe_gpu(24, 1000, 100, LLMSIZE_HW_CONSUMER, &described) == LLMSIZE_OK &&
+              llmsize_efficiency_for(&described) == llmsize_efficiency_of(LLMSIZE_HW_CONSUMER),
+              "efficiency_for: a described accelerator gets its class's row");
+    }
 }
 
 /* ---- 2. result fields read by kind ------------------------------------------------------ */

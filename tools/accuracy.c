@@ -396,7 +396,7 @@ int main(int argc, char **argv) {
                "held-out error is that of a fit on the few rows of the others.\n\n"
                "| regime | rows | sources (rows of the largest) | held out: median | p90 | in-sample: median | p90 |\n|---|---|---|---|---|---|---|\n",
                n, unpriced);
-        speed_score(rows, n, held, ins, NULL, NULL);
+        speed_score(rows, n, held, ins, NULL, NULL, NULL);
         for (k = 0; k < sizeof speed_regimes / sizeof speed_regimes[0]; ++k) {
             double hm, hp, im, ip;
             int hn, in_;
@@ -406,6 +406,18 @@ int main(int argc, char **argv) {
             if (!in_) { printf("| %s | 0 | | no rows | | | |\n", speed_regimes[k].name); continue; }
             printf("| %s | %d | %d (%d) | %.1f %% | %.1f %% | %.1f %% | %.1f %% |\n", speed_regimes[k].name, hn, sources, largest,
                    100 * hm, 100 * hp, 100 * im, 100 * ip);
+        }
+        printf("\nThe constants, per hardware class and vendor (the vendor's llama.cpp backends; a class's row for every\n"
+               "vendor answers for parts of vendors without their own and for described accelerators):\n\n"
+               "| class / vendor | bandwidth share | per layer | KV byte cost | range | prefill MFU |\n|---|---|---|---|---|---|\n");
+        {
+            int g;
+            for (g = 0; g < speed_groups(); ++g) {
+                const llmsize_efficiency *t = llmsize_efficiency_at((size_t)g);
+                char name[64];
+                printf("| %s | %.3f | %.0f us | %.2f | %.2f-%.2f | %.3f |\n", speed_group_name(g, name, sizeof name), t->expected,
+                       t->layer_us, t->kv_cost, t->low, t->high, t->prefill_mfu);
+            }
         }
     }
     {

@@ -9,40 +9,40 @@
 #include "tools/speed_fit.h"
 
 static speed_obs rows[SPEED_MAX];
-static double held[SPEED_MAX], ins[SPEED_MAX], ratio[SPEED_MAX], table_err[SPEED_MAX];
+static double held[SPEED_MAX], ins[SPEED_MAX], ratio[SPEED_MAX], pooled[SPEED_MAX], table_err[SPEED_MAX];
 static speed_fit fit;
 
 int main(int argc, char **argv) {
     const char *path = argc > 1 ? argv[1] : "tests/data/speed.tsv";
-    int unresolved = 0, unpriced = 0, n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced), i;
-    uint32_t c;
+    int unresolved = 0, unpriced = 0, n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced), i, g;
     size_t k;
     if (n < 0) { perror(path); return 1; }
     printf("%s: %d rows scored; %d prefill rows on accelerators with no published tensor throughput (no TTFT to score); "
            "%d rows naming what the tables lack\n\n", path, n, unpriced, unresolved);
     speed_fit_all(rows, n, NULL, &fit);
-    speed_score(rows, n, held, ins, NULL, ratio);
-    printf("fitted on every row of the class (paste into llmsize__efficiencies); kv_cost %.2f on %d deep rows of every class:\n",
+    speed_score(rows, n, held, ins, NULL, ratio, pooled);
+    printf("fitted on every row of the group (paste into llmsize__efficiencies); kv_cost %.2f on %d deep rows of every group:\n",
            fit.kv_cost, fit.deep);
-    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
-        const llmsize_efficiency *t = llmsize_efficiency_of(c);
+    for (g = 0; g < speed_groups(); ++g) {
+        const llmsize_efficiency *t = llmsize_efficiency_at((size_t)g);
+        char name[64];
         double lo = 0, hi = 0;
         int tg = 0, pp = 0, shallow = 0;
-        if (!fit.fitted[c]) {
-            printf("  %-10s decode rows from fewer than two sources: the table keeps its prior %.2f / %.0f us, scored on them\n",
-                   llmsize_hw_class_name(c), t ? t->expected : 0, t ? t->layer_us : 0);
+        speed_group_name(g, name, sizeof name);
+        if (!fit.fitted[g]) {
+            printf("  %-18s decode rows from fewer than two sources: the table keeps its prior %.2f / %.0f us, scored on them\n",
+                   name, t->expected, t->layer_us);
             continue;
         }
         for (i = 0; i < n; ++i) {
-            if (rows[i].cls != c) continue;
+            if (!speed_member(&rows[i], g)) continue;
             if (rows[i].prefill) ++pp;
             else { ++tg; shallow += speed_shallow(&rows[i]); }
         }
-        speed_range(rows, n, c, ratio, &lo, &hi);
-        printf("  %-10s %3d tg (%3d shallow), %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
-               "   (table: %.3f, %.0f, %.2f, %.2f, %.3f, kv_cost %.2f)\n", llmsize_hw_class_name(c), tg, shallow, pp, fit.e[c],
-               fit.us[c], lo, hi, fit.mfu[c], t ? t->expected : 0, t ? t->layer_us : 0, t ? t->low : 0, t ? t->high : 0,
-               t ? t->prefill_mfu : 0, t ? t->kv_cost : 0);
+        speed_range(rows, n, g, speed_pool_of(g) == g ? pooled : ratio, &lo, &hi);
+        printf("  %-18s %3d tg (%3d shallow), %3d pp rows: expected %.3f, layer_us %.0f, low %.2f, high %.2f, prefill_mfu %.3f"
+               "   (table: %.3f, %.0f, %.2f, %.2f, %.3f, kv_cost %.2f)\n", name, tg, shallow, pp, fit.e[g],
+               fit.us[g], lo, hi, fit.mfu[g], t->expected, t->layer_us, t->low, t->high, t->prefill_mfu, t->kv_cost);
     }
     for (i = 0; i < n; ++i) table_err[i] = fabs(rows[i].predicted / rows[i].measured - 1);
     printf("\n%-36s %5s  %-22s %-22s %-22s\n", "regime", "rows", "the table's constants", "refit on every row",

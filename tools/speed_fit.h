@@ -3,30 +3,32 @@
    rows to paste), tests/test_llmsize.c (the held-out error the suite guards) and
    tools/accuracy.c (the report, per regime).
 
-   The model, per hardware class (llmsize_efficiency):
+   The model, per hardware class and vendor (llmsize_efficiency: a group; its rows are the
+   class's rows on that vendor's parts; the class's group without a vendor has every vendor's
+   rows and is what other vendors' parts and described accelerators get):
      decode step = (weight bytes + kv_cost x KV bytes) / (peak bandwidth x expected)
                    + decoder layers x layer_us
      prefill     = FLOPs / (peak dense tensor throughput x prefill_mfu)
    bytes read: every weight a token touches (the active experts at batch 1) and the KV cache
    at the test's depth (llmsize_speed). The fit runs in two stages:
-   1. (expected, layer_us) per class on its shallow rows (KV under a tenth of the bytes read, so
+   1. (expected, layer_us) per group on its shallow rows (KV under a tenth of the bytes read, so
       kv_cost hardly matters there), minimising the mean absolute log error: layer_us on an
       8 us grid from 0 to 400 us refined on a 1 us grid around the best, expected by golden-
       section search in [0.2, 1.5] for each;
-   2. kv_cost, one for every class, on the deep rows of every class (KV a tenth of the bytes
-      or more) with each class's stage-1 constants, by golden-section search in [0.5, 4]: the
+   2. kv_cost, one for every group, on the deep rows of every class (KV a tenth of the bytes
+      or more) with the stage-1 constants each row is predicted with (llmsize_efficiency_for), by golden-section search in [0.5, 4]: the
       attention kernels read the cache below the share of bandwidth the weights' kernels reach.
-   prefill_mfu is the median of measured / peak-bound over the class's pp rows (prefill time is
+   prefill_mfu is the median of measured / peak-bound over the group's pp rows (prefill time is
    linear in 1 / MFU, so the bound comes from llmsize_speed). The range [low, high] = [1/x, x]
-   holds 80 % of the class's rows held out: x = e^q, q the 80th percentile over its decode rows
-   of |log(measured / predicted)|, each row predicted by a fit without its source.
+   holds 80 % of the group's rows held out: x = e^q, q the 80th percentile over its decode rows
+   of |log(measured / predicted)|, each row predicted by the group's fit without its source.
 
    Held out: every row is scored by a fit that leaves out all rows of its source (a source is
    a URL up to "/blob/", "#" or the end: a repository, an issue, a discussion), so no row
-   scores a fit it was part of: its class's constants and kv_cost are refitted without it.
-   A class whose rows come from one source is not fitted: the table's prior stands (llmfit's
-   documented constant for CPUs), and its rows score that prior, which no row set. A class
-   with two sources is fitted on both; held out, each source scores the fit on the other.
+   scores a fit it was part of: its group's constants and kv_cost are refitted without it.
+   A group whose rows come from one source is not fitted: the table's prior stands, and its
+   rows score that prior, which no row set. A group with two sources is fitted on both; held
+   out, each source scores the fit on the other.
    Whether the range is honest is scored the same way, one level down: a source's rows are
    checked against the range made from the other sources alone, each of them predicted by a
    fit that left it and the source checked out (speed_score's covered). */
@@ -39,9 +41,12 @@
 #include "llmsize.h"
 
 #define SPEED_MAX 1024
+#define SPEED_GROUPS 32       /* llmsize_efficiency rows at most                          */
 typedef struct speed_obs {
     int prefill;              /* 0: tg (decode), 1: pp (prefill)                          */
     uint32_t cls;             /* llmsize_hw_class                                         */
+    int grp;                  /* llmsize_efficiency_at index it is predicted with         */
+    char vendor[32];          /* llmsize_gpu.vendor                                       */
     char key[96];             /* the source, for leaving it out                           */
     char row[160];            /* accelerator, model, format, test, for reports            */
     double measured;          /* tok/s                                                    */
@@ -54,9 +59,31 @@ typedef struct speed_obs {
     int out;                  /* 1: left out of the fit being made (speed_leave_out)      */
 } speed_obs;
 
-/* the prefill MFU llmsize_speed used for a class */
-static double speed_mfu_used(uint32_t cls) {
-    const llmsize_efficiency *e = llmsize_efficiency_of(cls);
+/* the table's groups: llmsize_efficiency rows */
+static int speed_groups(void) {
+    const size_t n = llmsize_efficiency_count();
+    return n < SPEED_GROUPS ? (int)n : SPEED_GROUPS;
+}
+/* is the row one group g is fitted on? its class, and its vendor unless g has none */
+static int speed_member(const speed_obs *o, int g) {
+    const llmsize_efficiency *e = llmsize_efficiency_at((size_t)g);
+    return e && e->hw_class == o->cls && (!e->vendor || !strcmp(e->vendor, o->vendor));
+}
+/* the group of every vendor of g's class */
+static int speed_pool_of(int g) {
+    const llmsize_efficiency *e = llmsize_efficiency_at((size_t)g), *p = e ? llmsize_efficiency_of(e->hw_class) : NULL;
+    return p ? (int)(p - llmsize_efficiency_at(0)) : g;
+}
+/* "class" or "class/vendor" */
+static const char *speed_group_name(int g, char *buf, size_t cap) {
+    const llmsize_efficiency *e = llmsize_efficiency_at((size_t)g);
+    if (!e) return "";
+    snprintf(buf, cap, "%s%s%s", llmsize_hw_class_name(e->hw_class), e->vendor ? "/" : "", e->vendor ? e->vendor : "");
+    return buf;
+}
+/* the prefill MFU llmsize_speed used for a group */
+static double speed_mfu_used(int g) {
+    const llmsize_efficiency *e = llmsize_efficiency_at((size_t)g);
     return e && e->prefill_mfu > 0 ? e->prefill_mfu : 1.0;
 }
 static int speed_cmp(const void *a, const void *b) {
@@ -98,6 +125,8 @@ static int speed_obs_of(char **f, speed_obs *o) {
     q.model = m; q.format = fmt; q.gpu = a; q.seqs = 1; q.gpus = 1;
     o->prefill = !strcmp(f[4], "pp");
     o->cls = a->hw_class;
+    o->grp = (int)(llmsize_efficiency_for(a) - llmsize_efficiency_at(0));
+    snprintf(o->vendor, sizeof o->vendor, "%s", a->vendor ? a->vendor : "");
     o->measured = atof(f[7]);
     o->moe = m->moe.experts > 0;
     o->depth = depth;
@@ -122,7 +151,7 @@ static int speed_obs_of(char **f, speed_obs *o) {
         if (llmsize_speed(&q, &s)) return -1;
         if (s.ttft_s <= 0) return 0;
         o->predicted = tokens / s.ttft_s;   /* prefill is linear in the class's MFU */
-        o->per_mfu = o->predicted / speed_mfu_used(a->hw_class);
+        o->per_mfu = o->predicted / speed_mfu_used(o->grp);
     }
     return o->measured > 0 ? 1 : -1;
 }
@@ -141,15 +170,15 @@ static void speed_leave_out(speed_obs *rows, int n, int a, int b) {
     for (i = 0; i < n; ++i) rows[i].out = rows[i].src == a || rows[i].src == b;
 }
 
-/* The class's shallow tg rows left in, as the loss reads them: log measured, seconds per
+/* The group's shallow tg rows left in, as the loss reads them: log measured, seconds per
    step at full bandwidth, seconds per microsecond of layer cost. */
 typedef struct speed_pts { int k; double lm[SPEED_MAX], a[SPEED_MAX], b[SPEED_MAX]; } speed_pts;
-static void speed_pts_of(const speed_obs *rows, int n, uint32_t cls, speed_pts *p) {
+static void speed_pts_of(const speed_obs *rows, int n, int g, speed_pts *p) {
     int i;
     p->k = 0;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || o->cls != cls || o->out || !speed_shallow(o)) continue;
+        if (o->prefill || !speed_member(o, g) || o->out || !speed_shallow(o)) continue;
         p->lm[p->k] = log(o->measured);
         p->a[p->k] = o->bytes / o->bw;
         p->b[p->k] = o->layers * 1e-6;
@@ -187,26 +216,26 @@ static double speed_best_e(const speed_pts *p, double us, double *loss) {
     return x1;
 }
 
-/* how many sources the class's shallow tg rows left in come from (0, 1 or 2: two is enough) */
-static int speed_class_sources(const speed_obs *rows, int n, uint32_t cls) {
+/* how many sources the group's shallow tg rows left in come from (0, 1 or 2: two is enough) */
+static int speed_group_sources(const speed_obs *rows, int n, int g) {
     int first = -1, i;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || o->cls != cls || o->out || !speed_shallow(o)) continue;
+        if (o->prefill || !speed_member(o, g) || o->out || !speed_shallow(o)) continue;
         if (first < 0) first = o->src;
         else if (first != o->src) return 2;
     }
     return first >= 0;
 }
 
-/* Stage 1: the class's (e, layer_us). The fit on every row (held 0) needs shallow rows from
+/* Stage 1: the group's (e, layer_us). The fit on every row (held 0) needs shallow rows from
    two sources or more (one source's rows cannot be scored held out: the table's prior
    stays); a fit that leaves sources out (held 1) needs one other (it scores those left out). */
-static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, int held, double *e_out, double *us_out) {
+static int speed_fit_decode(const speed_obs *rows, int n, int g, int held, double *e_out, double *us_out) {
     static speed_pts p;
     double best = -1, be = 0, bu = 0, us, from, to;
-    if (speed_class_sources(rows, n, cls) < (held ? 1 : 2)) return 0;
-    speed_pts_of(rows, n, cls, &p);
+    if (speed_group_sources(rows, n, g) < (held ? 1 : 2)) return 0;
+    speed_pts_of(rows, n, g, &p);
     for (us = 0; us <= 400.0; us += 8.0) {
         double f, e = speed_best_e(&p, us, &f);
         if (best < 0 || f < best) { best = f; be = e; bu = us; }
@@ -222,35 +251,35 @@ static int speed_fit_decode(const speed_obs *rows, int n, uint32_t cls, int held
     return 1;
 }
 
-/* The class's prefill MFU: the median of measured / peak-bound over its rows left in; 0
+/* The group's prefill MFU: the median of measured / peak-bound over its rows left in; 0
    without rows. */
-static double speed_fit_mfu(const speed_obs *rows, int n, uint32_t cls) {
+static double speed_fit_mfu(const speed_obs *rows, int n, int g) {
     static double r[SPEED_MAX];
     int i, k = 0;
     for (i = 0; i < n; ++i)
-        if (rows[i].prefill && rows[i].cls == cls && rows[i].per_mfu > 0 && !rows[i].out) r[k++] = rows[i].measured / rows[i].per_mfu;
+        if (rows[i].prefill && speed_member(&rows[i], g) && rows[i].per_mfu > 0 && !rows[i].out) r[k++] = rows[i].measured / rows[i].per_mfu;
     if (!k) return 0;
     qsort(r, (size_t)k, sizeof r[0], speed_cmp);
     return (r[(k - 1) / 2] + r[k / 2]) / 2.0;
 }
 
-/* Every constant of a fit: per class (e, layer_us, prefill MFU; fitted = has shallow rows from
+/* Every constant of a fit: per group (e, layer_us, prefill MFU; fitted = has shallow rows from
    two sources or more; prior = not fitted, the table's constants stand, fitted on no row) and
    the one kv_cost. */
 typedef struct speed_fit {
-    double e[LLMSIZE_HW_CLASS_COUNT], us[LLMSIZE_HW_CLASS_COUNT], mfu[LLMSIZE_HW_CLASS_COUNT], kv_cost;
-    int fitted[LLMSIZE_HW_CLASS_COUNT], prior[LLMSIZE_HW_CLASS_COUNT];
+    double e[SPEED_GROUPS], us[SPEED_GROUPS], mfu[SPEED_GROUPS], kv_cost;
+    int fitted[SPEED_GROUPS], prior[SPEED_GROUPS];
     int deep;                 /* deep rows kv_cost was fitted on                          */
 } speed_fit;
 
-/* mean |log(predicted / measured)| over the deep tg rows left in of fitted classes */
+/* mean |log(predicted / measured)| over the deep tg rows left in of fitted groups */
 static double speed_kv_loss(const speed_obs *rows, int n, const speed_fit *f, double kv_cost, int *k_out) {
     double sum = 0;
     int i, k = 0;
     for (i = 0; i < n; ++i) {
         const speed_obs *o = &rows[i];
-        if (o->prefill || o->out || speed_shallow(o) || !f->fitted[o->cls]) continue;
-        sum += fabs(log(speed_decode_pred(o, f->e[o->cls], f->us[o->cls], kv_cost) / o->measured));
+        if (o->prefill || o->out || speed_shallow(o) || !f->fitted[o->grp]) continue;
+        sum += fabs(log(speed_decode_pred(o, f->e[o->grp], f->us[o->grp], kv_cost) / o->measured));
         ++k;
     }
     if (k_out) *k_out = k;
@@ -275,13 +304,14 @@ static void speed_fit_kv(const speed_obs *rows, int n, speed_fit *f) {
 }
 
 /* The fit on the rows left in (speed_leave_out; none out: every row). `all`, when given, is
-   the fit on every row: only the classes with rows left out are refitted. */
+   the fit on every row: only the groups with rows left out are refitted. */
 static void speed_fit_all(const speed_obs *rows, int n, const speed_fit *all, speed_fit *f) {
-    uint32_t c;
-    int i;
-    for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+    const int groups = speed_groups();
+    int c, i;
+    for (c = 0; c < groups; ++c) {
+        const llmsize_efficiency *t = llmsize_efficiency_at((size_t)c);
         int touched = !all;
-        for (i = 0; i < n && !touched; ++i) touched = rows[i].cls == c && rows[i].out;
+        for (i = 0; i < n && !touched; ++i) touched = rows[i].out && speed_member(&rows[i], c);
         if (!touched) {
             f->e[c] = all->e[c]; f->us[c] = all->us[c]; f->mfu[c] = all->mfu[c];
             f->fitted[c] = all->fitted[c]; f->prior[c] = all->prior[c];
@@ -291,78 +321,85 @@ static void speed_fit_all(const speed_obs *rows, int n, const speed_fit *all, sp
         f->fitted[c] = speed_fit_decode(rows, n, c, all != NULL, &f->e[c], &f->us[c]);
         f->mfu[c] = speed_fit_mfu(rows, n, c);
         f->prior[c] = 0;
-        if (!f->fitted[c] && llmsize_efficiency_of(c)) {   /* rows scored against constants no row set */
-            f->e[c] = llmsize_efficiency_of(c)->expected;
-            f->us[c] = llmsize_efficiency_of(c)->layer_us;
+        if (!f->fitted[c]) {   /* rows scored against constants no row set */
+            f->e[c] = t->expected;
+            f->us[c] = t->layer_us;
             f->prior[c] = 1;
         }
     }
     speed_fit_kv(rows, n, f);
 }
 
-static double speed_fit_pred(const speed_fit *f, const speed_obs *o) {
-    return speed_decode_pred(o, f->e[o->cls], f->us[o->cls], f->kv_cost);
+/* a row's prediction under group g's constants (the row's own group: speed_fit_pred) */
+static double speed_group_pred(const speed_fit *f, const speed_obs *o, int g) {
+    return speed_decode_pred(o, f->e[g], f->us[g], f->kv_cost);
 }
+static double speed_fit_pred(const speed_fit *f, const speed_obs *o) { return speed_group_pred(f, o, o->grp); }
 
-/* The range a class reports, [1 / x, x] around the prediction: x = e^q, q the 80th percentile
-   of |log ratio| (ratio = measured / predicted by a fit that left the row's source out) over
-   its decode rows left in. Symmetric in the log: a held-out fit errs to the side its missing
-   source pulled, the fit on every row to neither. */
-static void speed_range(const speed_obs *rows, int n, uint32_t cls, const double *ratio, double *lo, double *hi) {
+/* The range a group reports, [1 / x, x] around the prediction: x = e^q, q the 80th percentile
+   of |log ratio| (ratio = measured / predicted by the group's fit that left the row's source
+   out) over its decode rows left in. Symmetric in the log: a held-out fit errs to the side
+   its missing source pulled, the fit on every row to neither. */
+static void speed_range(const speed_obs *rows, int n, int g, const double *ratio, double *lo, double *hi) {
     static double r[SPEED_MAX];
     int i, k = 0;
     for (i = 0; i < n; ++i)
-        if (!rows[i].prefill && rows[i].cls == cls && !rows[i].out && ratio[i] > 0) r[k++] = fabs(log(ratio[i]));
+        if (!rows[i].prefill && speed_member(&rows[i], g) && !rows[i].out && ratio[i] > 0) r[k++] = fabs(log(ratio[i]));
     qsort(r, (size_t)k, sizeof r[0], speed_cmp);
     *hi = exp(speed_at(r, k, 0.8));
     *lo = 1.0 / *hi;
 }
 
-/* |predicted / measured - 1| of a row under a fit; -1 where the fit has nothing for its class */
+/* |predicted / measured - 1| of a row under a fit; -1 where the fit has nothing for its group */
 static double speed_err(const speed_fit *f, const speed_obs *o) {
-    if (o->prefill) return f->mfu[o->cls] > 0 ? fabs(o->per_mfu * f->mfu[o->cls] / o->measured - 1) : -1;
-    return f->fitted[o->cls] || f->prior[o->cls] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
+    if (o->prefill) return f->mfu[o->grp] > 0 ? fabs(o->per_mfu * f->mfu[o->grp] / o->measured - 1) : -1;
+    return f->fitted[o->grp] || f->prior[o->grp] ? fabs(speed_fit_pred(f, o) / o->measured - 1) : -1;
 }
-/* measured / predicted of a decode row under a fit; -1 where there is none */
-static double speed_ratio(const speed_fit *f, const speed_obs *o) {
-    return !o->prefill && (f->fitted[o->cls] || f->prior[o->cls]) ? o->measured / speed_fit_pred(f, o) : -1;
+/* measured / predicted of a decode row under group g's constants of a fit; -1 where there are none */
+static double speed_group_ratio(const speed_fit *f, const speed_obs *o, int g) {
+    return !o->prefill && (f->fitted[g] || f->prior[g]) ? o->measured / speed_group_pred(f, o, g) : -1;
 }
+static double speed_ratio(const speed_fit *f, const speed_obs *o) { return speed_group_ratio(f, o, o->grp); }
 static int speed_source_count(const speed_obs *rows, int n) {
     int i, m = 0;
     for (i = 0; i < n; ++i) if (rows[i].src + 1 > m) m = rows[i].src + 1;
     return m;
 }
-/* does source s have decode rows of class c? */
-static int speed_has(const speed_obs *rows, int n, int s, uint32_t c) {
+/* does source s have decode rows predicted with group g? */
+static int speed_has(const speed_obs *rows, int n, int s, int g) {
     int i;
-    for (i = 0; i < n; ++i) if (rows[i].src == s && rows[i].cls == c && !rows[i].prefill) return 1;
+    for (i = 0; i < n; ++i) if (rows[i].src == s && rows[i].grp == g && !rows[i].prefill) return 1;
     return 0;
 }
 
 /* Held out: each row's |predicted / measured - 1| from a fit without its source (held[i]; -1
-   where the class has no other source) and its measured / predicted under that fit (ratio[i],
-   may be NULL; the class's [low, high] are its 10th / 90th percentiles). In-sample: from the
+   where the group has no other source) and its measured / predicted under that fit (ratio[i],
+   may be NULL: what the row's group's range is made of; pooled[i], may be NULL: the same under
+   its class's group for every vendor, what that group's range is made of). In-sample: from the
    fit on every row (ins[i]). covered[i] (may be NULL): whether the row's measurement falls in
    the range a fit without its source reports (1 / 0, -1 not scored), that range made the way
    the table's is, from the other sources alone: each of them scored by a fit that left it and
    the row's source out. */
-static void speed_score(speed_obs *rows, int n, double *held, double *ins, int *covered, double *ratio) {
+static void speed_score(speed_obs *rows, int n, double *held, double *ins, int *covered, double *ratio, double *pooled) {
     static double r1[SPEED_MAX], r2[SPEED_MAX];
     speed_fit all, h, g;
-    const int sources = speed_source_count(rows, n);
-    int i, s, t;
-    uint32_t c;
+    const int sources = speed_source_count(rows, n), groups = speed_groups();
+    int i, s, t, c;
     speed_leave_out(rows, n, -1, -1);
     speed_fit_all(rows, n, NULL, &all);
     for (i = 0; i < n; ++i) { held[i] = r1[i] = -1; if (covered) covered[i] = -1; ins[i] = speed_err(&all, &rows[i]); }
     for (s = 0; s < sources; ++s) {
         speed_leave_out(rows, n, s, -1);
         speed_fit_all(rows, n, &all, &h);
-        for (i = 0; i < n; ++i) if (rows[i].src == s) { held[i] = speed_err(&h, &rows[i]); r1[i] = speed_ratio(&h, &rows[i]); }
+        for (i = 0; i < n; ++i) if (rows[i].src == s) {
+            held[i] = speed_err(&h, &rows[i]);
+            r1[i] = speed_ratio(&h, &rows[i]);
+            if (pooled) pooled[i] = speed_group_ratio(&h, &rows[i], speed_pool_of(rows[i].grp));
+        }
     }
     if (ratio) for (i = 0; i < n; ++i) ratio[i] = r1[i];
     for (s = 0; covered && s < sources; ++s)
-        for (c = 0; c < LLMSIZE_HW_CLASS_COUNT; ++c) {
+        for (c = 0; c < groups; ++c) {
             double lo, hi;
             if (!speed_has(rows, n, s, c)) continue;
             for (i = 0; i < n; ++i) r2[i] = -1;
@@ -370,12 +407,12 @@ static void speed_score(speed_obs *rows, int n, double *held, double *ins, int *
                 if (t == s || !speed_has(rows, n, t, c)) continue;
                 speed_leave_out(rows, n, s, t);
                 speed_fit_all(rows, n, &all, &g);
-                for (i = 0; i < n; ++i) if (rows[i].src == t && rows[i].cls == c) r2[i] = speed_ratio(&g, &rows[i]);
+                for (i = 0; i < n; ++i) if (rows[i].src == t && rows[i].grp == c) r2[i] = speed_ratio(&g, &rows[i]);
             }
             speed_leave_out(rows, n, s, -1);
             speed_range(rows, n, c, r2, &lo, &hi);
             for (i = 0; i < n; ++i)
-                if (rows[i].src == s && rows[i].cls == c && !rows[i].prefill && r1[i] > 0) covered[i] = r1[i] >= lo && r1[i] <= hi;
+                if (rows[i].src == s && rows[i].grp == c && !rows[i].prefill && r1[i] > 0) covered[i] = r1[i] >= lo && r1[i] <= hi;
         }
     speed_leave_out(rows, n, -1, -1);
 }

@@ -59,19 +59,19 @@ typedef long long swig_type_29;
 typedef _gostring_ swig_type_30;
 typedef _gostring_ swig_type_31;
 typedef _gostring_ swig_type_32;
-typedef long long swig_type_33;
+typedef _gostring_ swig_type_33;
 typedef long long swig_type_34;
 typedef long long swig_type_35;
-typedef _gostring_ swig_type_36;
-typedef long long swig_type_37;
+typedef long long swig_type_36;
+typedef _gostring_ swig_type_37;
 typedef long long swig_type_38;
 typedef long long swig_type_39;
 typedef long long swig_type_40;
 typedef long long swig_type_41;
-typedef _gostring_ swig_type_42;
+typedef long long swig_type_42;
 typedef _gostring_ swig_type_43;
 typedef _gostring_ swig_type_44;
-typedef long long swig_type_45;
+typedef _gostring_ swig_type_45;
 typedef long long swig_type_46;
 typedef long long swig_type_47;
 typedef long long swig_type_48;
@@ -84,7 +84,7 @@ typedef long long swig_type_54;
 typedef long long swig_type_55;
 typedef long long swig_type_56;
 typedef long long swig_type_57;
-typedef _gostring_ swig_type_58;
+typedef long long swig_type_58;
 typedef _gostring_ swig_type_59;
 typedef _gostring_ swig_type_60;
 typedef _gostring_ swig_type_61;
@@ -93,17 +93,17 @@ typedef _gostring_ swig_type_63;
 typedef _gostring_ swig_type_64;
 typedef _gostring_ swig_type_65;
 typedef _gostring_ swig_type_66;
-typedef long long swig_type_67;
-typedef _gostring_ swig_type_68;
+typedef _gostring_ swig_type_67;
+typedef long long swig_type_68;
 typedef _gostring_ swig_type_69;
 typedef _gostring_ swig_type_70;
 typedef _gostring_ swig_type_71;
-typedef long long swig_type_72;
+typedef _gostring_ swig_type_72;
 typedef long long swig_type_73;
 typedef long long swig_type_74;
 typedef long long swig_type_75;
-typedef _gostring_ swig_type_76;
-typedef long long swig_type_77;
+typedef long long swig_type_76;
+typedef _gostring_ swig_type_77;
 typedef long long swig_type_78;
 typedef long long swig_type_79;
 typedef long long swig_type_80;
@@ -124,11 +124,11 @@ typedef long long swig_type_94;
 typedef long long swig_type_95;
 typedef long long swig_type_96;
 typedef long long swig_type_97;
-typedef _gostring_ swig_type_98;
-typedef long long swig_type_99;
-typedef _gostring_ swig_type_100;
-typedef long long swig_type_101;
-typedef _gostring_ swig_type_102;
+typedef long long swig_type_98;
+typedef _gostring_ swig_type_99;
+typedef long long swig_type_100;
+typedef _gostring_ swig_type_101;
+typedef long long swig_type_102;
 typedef _gostring_ swig_type_103;
 typedef _gostring_ swig_type_104;
 typedef _gostring_ swig_type_105;
@@ -138,8 +138,8 @@ typedef _gostring_ swig_type_108;
 typedef _gostring_ swig_type_109;
 typedef _gostring_ swig_type_110;
 typedef _gostring_ swig_type_111;
-typedef long long swig_type_112;
-typedef _gostring_ swig_type_113;
+typedef _gostring_ swig_type_112;
+typedef long long swig_type_113;
 typedef _gostring_ swig_type_114;
 typedef _gostring_ swig_type_115;
 typedef _gostring_ swig_type_116;
@@ -148,59 +148,59 @@ typedef _gostring_ swig_type_118;
 typedef _gostring_ swig_type_119;
 typedef _gostring_ swig_type_120;
 typedef _gostring_ swig_type_121;
-typedef long long swig_type_122;
+typedef _gostring_ swig_type_122;
 typedef long long swig_type_123;
-typedef _gostring_ swig_type_124;
+typedef long long swig_type_124;
 typedef _gostring_ swig_type_125;
 typedef _gostring_ swig_type_126;
-typedef long long swig_type_127;
-typedef _gostring_ swig_type_128;
+typedef _gostring_ swig_type_127;
+typedef long long swig_type_128;
 typedef _gostring_ swig_type_129;
-typedef long long swig_type_130;
+typedef _gostring_ swig_type_130;
 typedef long long swig_type_131;
-typedef _gostring_ swig_type_132;
-typedef long long swig_type_133;
+typedef long long swig_type_132;
+typedef _gostring_ swig_type_133;
 typedef long long swig_type_134;
-typedef _gostring_ swig_type_135;
+typedef long long swig_type_135;
 typedef _gostring_ swig_type_136;
 typedef _gostring_ swig_type_137;
 typedef _gostring_ swig_type_138;
 typedef _gostring_ swig_type_139;
-typedef long long swig_type_140;
-typedef _gostring_ swig_type_141;
+typedef _gostring_ swig_type_140;
+typedef long long swig_type_141;
 typedef _gostring_ swig_type_142;
 typedef _gostring_ swig_type_143;
 typedef _gostring_ swig_type_144;
 typedef _gostring_ swig_type_145;
 typedef _gostring_ swig_type_146;
-typedef long long swig_type_147;
-typedef _gostring_ swig_type_148;
+typedef _gostring_ swig_type_147;
+typedef long long swig_type_148;
 typedef _gostring_ swig_type_149;
 typedef _gostring_ swig_type_150;
 typedef _gostring_ swig_type_151;
 typedef _gostring_ swig_type_152;
-typedef long long swig_type_153;
+typedef _gostring_ swig_type_153;
 typedef long long swig_type_154;
 typedef long long swig_type_155;
 typedef long long swig_type_156;
 typedef long long swig_type_157;
 typedef long long swig_type_158;
-typedef _gostring_ swig_type_159;
+typedef long long swig_type_159;
 typedef _gostring_ swig_type_160;
-typedef _gostring_ swig_type_161;
+typedef long long swig_type_161;
 typedef long long swig_type_162;
-typedef long long swig_type_163;
-typedef long long swig_type_164;
+typedef _gostring_ swig_type_163;
+typedef _gostring_ swig_type_164;
 typedef long long swig_type_165;
 typedef long long swig_type_166;
 typedef long long swig_type_167;
 typedef long long swig_type_168;
 typedef long long swig_type_169;
-typedef _gostring_ swig_type_170;
-typedef _gostring_ swig_type_171;
+typedef long long swig_type_170;
+typedef long long swig_type_171;
 typedef long long swig_type_172;
-typedef long long swig_type_173;
-typedef long long swig_type_174;
+typedef _gostring_ swig_type_173;
+typedef _gostring_ swig_type_174;
 typedef long long swig_type_175;
 typedef long long swig_type_176;
 typedef long long swig_type_177;
@@ -208,31 +208,31 @@ typedef long long swig_type_178;
 typedef long long swig_type_179;
 typedef long long swig_type_180;
 typedef long long swig_type_181;
-typedef _gostring_ swig_type_182;
-typedef _gostring_ swig_type_183;
-typedef _gostring_ swig_type_184;
+typedef long long swig_type_182;
+typedef long long swig_type_183;
+typedef long long swig_type_184;
 typedef _gostring_ swig_type_185;
 typedef _gostring_ swig_type_186;
 typedef _gostring_ swig_type_187;
 typedef _gostring_ swig_type_188;
 typedef _gostring_ swig_type_189;
 typedef _gostring_ swig_type_190;
-typedef long long swig_type_191;
-typedef long long swig_type_192;
-typedef long long swig_type_193;
+typedef _gostring_ swig_type_191;
+typedef _gostring_ swig_type_192;
+typedef _gostring_ swig_type_193;
 typedef long long swig_type_194;
 typedef long long swig_type_195;
 typedef long long swig_type_196;
 typedef long long swig_type_197;
 typedef long long swig_type_198;
 typedef long long swig_type_199;
-typedef _gostring_ swig_type_200;
+typedef long long swig_type_200;
 typedef long long swig_type_201;
-typedef _gostring_ swig_type_202;
+typedef long long swig_type_202;
 typedef _gostring_ swig_type_203;
 typedef long long swig_type_204;
-typedef long long swig_type_205;
-typedef long long swig_type_206;
+typedef _gostring_ swig_type_205;
+typedef _gostring_ swig_type_206;
 typedef long long swig_type_207;
 typedef long long swig_type_208;
 typedef long long swig_type_209;
@@ -246,9 +246,9 @@ typedef long long swig_type_216;
 typedef long long swig_type_217;
 typedef long long swig_type_218;
 typedef long long swig_type_219;
-typedef _gostring_ swig_type_220;
-typedef _gostring_ swig_type_221;
-typedef _gostring_ swig_type_222;
+typedef long long swig_type_220;
+typedef long long swig_type_221;
+typedef long long swig_type_222;
 typedef _gostring_ swig_type_223;
 typedef _gostring_ swig_type_224;
 typedef _gostring_ swig_type_225;
@@ -265,51 +265,54 @@ typedef _gostring_ swig_type_235;
 typedef _gostring_ swig_type_236;
 typedef _gostring_ swig_type_237;
 typedef _gostring_ swig_type_238;
-typedef long long swig_type_239;
+typedef _gostring_ swig_type_239;
 typedef _gostring_ swig_type_240;
-typedef long long swig_type_241;
-typedef _gostring_ swig_type_242;
-typedef long long swig_type_243;
-typedef _gostring_ swig_type_244;
-typedef long long swig_type_245;
-typedef _gostring_ swig_type_246;
+typedef _gostring_ swig_type_241;
+typedef long long swig_type_242;
+typedef _gostring_ swig_type_243;
+typedef long long swig_type_244;
+typedef _gostring_ swig_type_245;
+typedef long long swig_type_246;
 typedef _gostring_ swig_type_247;
 typedef long long swig_type_248;
-typedef long long swig_type_249;
-typedef long long swig_type_250;
+typedef _gostring_ swig_type_249;
+typedef _gostring_ swig_type_250;
 typedef long long swig_type_251;
-typedef _gostring_ swig_type_252;
-typedef _gostring_ swig_type_253;
+typedef long long swig_type_252;
+typedef long long swig_type_253;
 typedef long long swig_type_254;
-typedef long long swig_type_255;
-typedef long long swig_type_256;
+typedef _gostring_ swig_type_255;
+typedef _gostring_ swig_type_256;
 typedef long long swig_type_257;
 typedef long long swig_type_258;
 typedef long long swig_type_259;
 typedef long long swig_type_260;
 typedef long long swig_type_261;
 typedef long long swig_type_262;
-typedef _gostring_ swig_type_263;
+typedef long long swig_type_263;
 typedef long long swig_type_264;
 typedef long long swig_type_265;
 typedef _gostring_ swig_type_266;
-typedef _gostring_ swig_type_267;
+typedef long long swig_type_267;
 typedef long long swig_type_268;
 typedef _gostring_ swig_type_269;
-typedef long long swig_type_270;
-typedef _gostring_ swig_type_271;
+typedef _gostring_ swig_type_270;
+typedef long long swig_type_271;
 typedef _gostring_ swig_type_272;
-typedef _gostring_ swig_type_273;
+typedef long long swig_type_273;
 typedef _gostring_ swig_type_274;
-typedef long long swig_type_275;
+typedef _gostring_ swig_type_275;
 typedef _gostring_ swig_type_276;
-typedef long long swig_type_277;
+typedef _gostring_ swig_type_277;
 typedef long long swig_type_278;
-typedef long long swig_type_279;
-typedef _goslice_ swig_type_280;
+typedef _gostring_ swig_type_279;
+typedef long long swig_type_280;
 typedef long long swig_type_281;
-typedef _gostring_ swig_type_282;
-typedef _gostring_ swig_type_283;
+typedef long long swig_type_282;
+typedef _goslice_ swig_type_283;
+typedef long long swig_type_284;
+typedef _gostring_ swig_type_285;
+typedef _gostring_ swig_type_286;
 extern void _wrap_Swig_free_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_Swig_malloc_core_0b898c18052e7a63(swig_intgo arg1);
 extern swig_intgo _wrap_LLMSIZE_OK_core_0b898c18052e7a63(void);
@@ -555,19 +558,20 @@ extern swig_type_31 _wrap_llmsize_gpu_memory_options_get_core_0b898c18052e7a63(u
 extern uintptr_t _wrap_new_llmsize_gpu_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_gpu_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_efficiency_hw_class_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_32 _wrap_llmsize_efficiency_vendor_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_expected_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_layer_us_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_kv_cost_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_low_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_high_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_efficiency_prefill_mfu_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_32 _wrap_llmsize_efficiency_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_33 _wrap_llmsize_efficiency_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_efficiency_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_efficiency_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_voidp _wrap_llmsize_weights_by_component_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_33 _wrap_llmsize_weights_total_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_34 _wrap_llmsize_weights_active_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_35 _wrap_llmsize_weights_file_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_34 _wrap_llmsize_weights_total_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_35 _wrap_llmsize_weights_active_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_36 _wrap_llmsize_weights_file_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_weights_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_weights_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_FILE_GGUF_core_0b898c18052e7a63(void);
@@ -613,7 +617,7 @@ extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_GGML_MXFP4_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_0b898c18052e7a63(void);
-extern swig_type_36 _wrap_llmsize_ggml_type_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_37 _wrap_llmsize_ggml_type_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_ggml_type_info_block_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_ggml_type_info_core_0b898c18052e7a63(void);
@@ -659,20 +663,20 @@ extern uintptr_t _wrap_new_llmsize_gguf_mix_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_gguf_mix_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_kind_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_version_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_37 _wrap_llmsize_file_info_n_tensors_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_38 _wrap_llmsize_file_info_n_metadata_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_39 _wrap_llmsize_file_info_header_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_40 _wrap_llmsize_file_info_needed_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_38 _wrap_llmsize_file_info_n_tensors_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_39 _wrap_llmsize_file_info_n_metadata_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_40 _wrap_llmsize_file_info_header_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_41 _wrap_llmsize_file_info_needed_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_params_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_41 _wrap_llmsize_file_info_other_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_42 _wrap_llmsize_file_info_other_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_file_type_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_file_info_has_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_model_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_42 _wrap_llmsize_file_info_arch_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_43 _wrap_llmsize_file_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_44 _wrap_llmsize_file_info_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_43 _wrap_llmsize_file_info_arch_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_44 _wrap_llmsize_file_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_45 _wrap_llmsize_file_info_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_info_mix_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_file_info_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_file_info_core_0b898c18052e7a63(uintptr_t arg1);
@@ -681,9 +685,9 @@ extern uintptr_t _wrap_llmsize_speed_request_format_get_core_0b898c18052e7a63(ui
 extern uintptr_t _wrap_llmsize_speed_request_gpu_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_gpus_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_kv_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_45 _wrap_llmsize_speed_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_46 _wrap_llmsize_speed_request_prompt_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_47 _wrap_llmsize_speed_request_gen_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_46 _wrap_llmsize_speed_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_47 _wrap_llmsize_speed_request_prompt_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_48 _wrap_llmsize_speed_request_gen_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_request_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_speed_request_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_speed_request_core_0b898c18052e7a63(uintptr_t arg1);
@@ -693,7 +697,7 @@ extern double _wrap_llmsize_speed_result_decode_tps_high_get_core_0b898c18052e7a
 extern double _wrap_llmsize_speed_result_decode_tps_total_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_ttft_s_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_e2e_s_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_48 _wrap_llmsize_speed_result_bytes_per_step_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_49 _wrap_llmsize_speed_result_bytes_per_step_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_speed_result_compute_bound_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_speed_result_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_speed_result_core_0b898c18052e7a63(uintptr_t arg1);
@@ -701,22 +705,22 @@ extern uintptr_t _wrap_llmsize_fit_request_model_get_core_0b898c18052e7a63(uintp
 extern uintptr_t _wrap_llmsize_fit_request_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_fit_request_gpu_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_gpus_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_49 _wrap_llmsize_fit_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_50 _wrap_llmsize_fit_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_kv_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_50 _wrap_llmsize_fit_request_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_51 _wrap_llmsize_fit_request_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_request_tight_pct_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_fit_request_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_fit_request_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_result_fits_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_fit_result_tight_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_51 _wrap_llmsize_fit_result_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_52 _wrap_llmsize_fit_result_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_53 _wrap_llmsize_fit_result_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_54 _wrap_llmsize_fit_result_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_55 _wrap_llmsize_fit_result_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_56 _wrap_llmsize_fit_result_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_57 _wrap_llmsize_fit_result_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_52 _wrap_llmsize_fit_result_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_53 _wrap_llmsize_fit_result_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_54 _wrap_llmsize_fit_result_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_55 _wrap_llmsize_fit_result_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_56 _wrap_llmsize_fit_result_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_57 _wrap_llmsize_fit_result_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_58 _wrap_llmsize_fit_result_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_fit_result_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_fit_result_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_METRIC_NONE_core_0b898c18052e7a63(void);
@@ -724,16 +728,16 @@ extern swig_intgo _wrap_LLMSIZE_METRIC_PPL_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_NATIVE_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_METRIC_COUNT_core_0b898c18052e7a63(void);
-extern swig_type_58 _wrap_llmsize_quality_row_format_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_59 _wrap_llmsize_quality_row_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_row_metric_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_59 _wrap_llmsize_quality_row_family_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_60 _wrap_llmsize_quality_row_ref_model_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_60 _wrap_llmsize_quality_row_family_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_61 _wrap_llmsize_quality_row_ref_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_ref_params_b_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_loss_pct_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_quality_row_kld_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_quality_row_primary_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_61 _wrap_llmsize_quality_row_benchmark_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_62 _wrap_llmsize_quality_row_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_62 _wrap_llmsize_quality_row_benchmark_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_63 _wrap_llmsize_quality_row_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_quality_row_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_quality_row_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_CONF_NONE_core_0b898c18052e7a63(void);
@@ -748,7 +752,7 @@ extern double _wrap_llmsize_quality_loss_low_pct_get_core_0b898c18052e7a63(uintp
 extern double _wrap_llmsize_quality_loss_high_pct_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_quality_kld_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_quality_ref_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_63 _wrap_llmsize_quality_note_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_64 _wrap_llmsize_quality_note_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_quality_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_quality_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_NONE_core_0b898c18052e7a63(void);
@@ -758,12 +762,12 @@ extern swig_intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_ENGINE_COUNT_core_0b898c18052e7a63(void);
-extern swig_type_64 _wrap_llmsize_engine_info_id_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_65 _wrap_llmsize_engine_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_66 _wrap_llmsize_engine_info_aliases_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_67 _wrap_llmsize_engine_info_device_reserved_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_68 _wrap_llmsize_engine_info_status_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_69 _wrap_llmsize_engine_info_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_65 _wrap_llmsize_engine_info_id_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_66 _wrap_llmsize_engine_info_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_67 _wrap_llmsize_engine_info_aliases_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_68 _wrap_llmsize_engine_info_device_reserved_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_69 _wrap_llmsize_engine_info_status_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_70 _wrap_llmsize_engine_info_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_engine_info_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_engine_info_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_0b898c18052e7a63(void);
@@ -789,20 +793,20 @@ extern swig_intgo _wrap_LLMSIZE_RULE_FIT_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_llmsize_engine_release_engine_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_70 _wrap_llmsize_engine_release_version_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_71 _wrap_llmsize_engine_release_date_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_71 _wrap_llmsize_engine_release_version_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_72 _wrap_llmsize_engine_release_date_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_rules_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_engine_release_mem_fraction_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_block_size_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_ctx_pad_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_72 _wrap_llmsize_engine_release_default_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_73 _wrap_llmsize_engine_release_default_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_default_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_default_ubatch_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_73 _wrap_llmsize_engine_release_default_batched_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_74 _wrap_llmsize_engine_release_default_batched_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_74 _wrap_llmsize_engine_release_overhead_tp1_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_75 _wrap_llmsize_engine_release_overhead_tpn_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_76 _wrap_llmsize_engine_release_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_75 _wrap_llmsize_engine_release_overhead_tp1_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_76 _wrap_llmsize_engine_release_overhead_tpn_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_77 _wrap_llmsize_engine_release_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_engine_release_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_engine_release_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_0b898c18052e7a63(void);
@@ -828,12 +832,12 @@ extern swig_intgo _wrap_llmsize_plan_tp_get_core_0b898c18052e7a63(uintptr_t arg1
 extern swig_intgo _wrap_llmsize_plan_pp_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_dp_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_gpus_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_77 _wrap_llmsize_plan_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_78 _wrap_llmsize_plan_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_max_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_kv_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_plan_mem_fraction_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_78 _wrap_llmsize_plan_batched_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_79 _wrap_llmsize_plan_batched_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_block_size_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -841,7 +845,7 @@ extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_0b898c18052e7a63(ui
 extern double _wrap_llmsize_plan_host_bw_gbs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_flags_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_79 _wrap_llmsize_plan_kv_pool_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_80 _wrap_llmsize_plan_kv_pool_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_weights_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_params_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_core_0b898c18052e7a63(void);
@@ -856,26 +860,26 @@ extern swig_intgo _wrap_llmsize_plan_result_tight_get_core_0b898c18052e7a63(uint
 extern swig_intgo _wrap_llmsize_plan_result_refused_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_loads_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_outcome_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_80 _wrap_llmsize_plan_result_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_81 _wrap_llmsize_plan_result_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_82 _wrap_llmsize_plan_result_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_83 _wrap_llmsize_plan_result_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_84 _wrap_llmsize_plan_result_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_85 _wrap_llmsize_plan_result_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_86 _wrap_llmsize_plan_result_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_87 _wrap_llmsize_plan_result_host_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_88 _wrap_llmsize_plan_result_host_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_89 _wrap_llmsize_plan_result_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_81 _wrap_llmsize_plan_result_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_82 _wrap_llmsize_plan_result_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_83 _wrap_llmsize_plan_result_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_84 _wrap_llmsize_plan_result_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_85 _wrap_llmsize_plan_result_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_86 _wrap_llmsize_plan_result_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_87 _wrap_llmsize_plan_result_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_88 _wrap_llmsize_plan_result_host_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_89 _wrap_llmsize_plan_result_host_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_90 _wrap_llmsize_plan_result_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_90 _wrap_llmsize_plan_result_cache_cells_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_91 _wrap_llmsize_plan_result_swa_cells_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_92 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_93 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_94 _wrap_llmsize_plan_result_kv_blocks_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_91 _wrap_llmsize_plan_result_cache_cells_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_92 _wrap_llmsize_plan_result_swa_cells_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_93 _wrap_llmsize_plan_result_kv_pool_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_94 _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_95 _wrap_llmsize_plan_result_kv_blocks_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_max_concurrency_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_95 _wrap_llmsize_plan_result_max_context_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_96 _wrap_llmsize_plan_result_refusal_needed_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_97 _wrap_llmsize_plan_result_refusal_available_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_96 _wrap_llmsize_plan_result_max_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_97 _wrap_llmsize_plan_result_refusal_needed_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_98 _wrap_llmsize_plan_result_refusal_available_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_gpus_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_result_gpu_layers_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_plan_result_decode_tps_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -888,16 +892,16 @@ extern swig_intgo _wrap_LLMSIZE_FIELD_U32_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_FIELD_U64_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_FIELD_I64_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_FIELD_F64_core_0b898c18052e7a63(void);
-extern swig_type_98 _wrap_llmsize_field_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_99 _wrap_llmsize_field_name_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_field_kind_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_99 _wrap_llmsize_field_offset_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_100 _wrap_llmsize_field_meaning_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_100 _wrap_llmsize_field_offset_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_101 _wrap_llmsize_field_meaning_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_field_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_field_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_suggestion_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_suggestion_format_quality_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_suggestion_gpus_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_101 _wrap_llmsize_suggestion_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_102 _wrap_llmsize_suggestion_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_suggestion_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_suggestion_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_suggestion_core_0b898c18052e7a63(uintptr_t arg1);
@@ -914,39 +918,39 @@ extern swig_intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_0b898c18052e7a63(void);
-extern swig_type_102 _wrap_llmsize_license_id_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_103 _wrap_llmsize_license_name_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_104 _wrap_llmsize_license_spdx_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_105 _wrap_llmsize_license_licensor_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_106 _wrap_llmsize_license_version_date_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_107 _wrap_llmsize_license_governing_law_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_108 _wrap_llmsize_license_source_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_109 _wrap_llmsize_license_confidence_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_103 _wrap_llmsize_license_id_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_104 _wrap_llmsize_license_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_105 _wrap_llmsize_license_spdx_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_106 _wrap_llmsize_license_licensor_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_107 _wrap_llmsize_license_version_date_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_108 _wrap_llmsize_license_governing_law_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_109 _wrap_llmsize_license_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_110 _wrap_llmsize_license_confidence_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_osi_approved_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_commercial_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_110 _wrap_llmsize_license_commercial_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_111 _wrap_llmsize_license_commercial_duty_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_112 _wrap_llmsize_license_mau_limit_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_111 _wrap_llmsize_license_commercial_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_112 _wrap_llmsize_license_commercial_duty_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_113 _wrap_llmsize_license_mau_limit_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_mau_gate_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_113 _wrap_llmsize_license_mau_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_114 _wrap_llmsize_license_mau_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_license_revenue_limit_usd_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_revenue_gate_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_114 _wrap_llmsize_license_revenue_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_115 _wrap_llmsize_license_display_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_116 _wrap_llmsize_license_display_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_117 _wrap_llmsize_license_naming_rule_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_118 _wrap_llmsize_license_aup_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_115 _wrap_llmsize_license_revenue_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_116 _wrap_llmsize_license_display_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_117 _wrap_llmsize_license_display_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_118 _wrap_llmsize_license_naming_rule_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_119 _wrap_llmsize_license_aup_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_eu_multimodal_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_119 _wrap_llmsize_license_eu_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_120 _wrap_llmsize_license_eu_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_outputs_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_120 _wrap_llmsize_license_outputs_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_121 _wrap_llmsize_license_outputs_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_redistribution_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_121 _wrap_llmsize_license_notice_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_122 _wrap_llmsize_license_notice_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_license_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_license_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_commercial_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_122 _wrap_llmsize_use_mau_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_123 _wrap_llmsize_use_mau_at_release_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_123 _wrap_llmsize_use_mau_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_124 _wrap_llmsize_use_mau_at_release_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_use_revenue_usd_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_eu_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_use_multimodal_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -973,9 +977,9 @@ extern swig_intgo _wrap_LLMSIZE_CLAUSE_AUP_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_llmsize_finding_about_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_finding_verdict_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_124 _wrap_llmsize_finding_license_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_125 _wrap_llmsize_finding_text_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_126 _wrap_llmsize_finding_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_125 _wrap_llmsize_finding_license_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_126 _wrap_llmsize_finding_text_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_127 _wrap_llmsize_finding_clause_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_finding_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_finding_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_license_result_verdict_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -988,7 +992,7 @@ extern swig_intgo _wrap_llmsize_select_request_gpus_get_core_0b898c18052e7a63(ui
 extern swig_intgo _wrap_llmsize_select_request_engine_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_release_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_127 _wrap_llmsize_select_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_128 _wrap_llmsize_select_request_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_kv_dtype_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_select_request_min_tps_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_quality_metric_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -996,14 +1000,14 @@ extern double _wrap_llmsize_select_request_max_loss_pct_get_core_0b898c18052e7a6
 extern uintptr_t _wrap_llmsize_select_request_min_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_use_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_strict_license_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_128 _wrap_llmsize_select_request_origin_exclude_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_129 _wrap_llmsize_select_request_origin_require_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_129 _wrap_llmsize_select_request_origin_exclude_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_130 _wrap_llmsize_select_request_origin_require_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_tasks_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_formats_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_130 _wrap_llmsize_select_request_n_formats_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_131 _wrap_llmsize_select_request_n_formats_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_select_request_tight_pct_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_select_request_models_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_131 _wrap_llmsize_select_request_n_models_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_132 _wrap_llmsize_select_request_n_models_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_select_request_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_select_request_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_REJECT_NONE_core_0b898c18052e7a63(void);
@@ -1025,17 +1029,17 @@ extern double _wrap_llmsize_candidate_decode_tps_get_core_0b898c18052e7a63(uintp
 extern swig_intgo _wrap_llmsize_candidate_license_verdict_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_candidate_quality_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_candidate_fit_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_132 _wrap_llmsize_candidate_reason_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_133 _wrap_llmsize_candidate_reason_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_candidate_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_candidate_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_claim_gpu_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_133 _wrap_llmsize_claim_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_134 _wrap_llmsize_claim_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_claim_tps_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_claim_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_claim_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_134 _wrap_llmsize_claim_check_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_135 _wrap_llmsize_claim_check_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_claim_check_bytes_ratio_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_claim_check_bytes_possible_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_claim_check_fits_gpu_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1044,26 +1048,26 @@ extern double _wrap_llmsize_claim_check_tps_ratio_get_core_0b898c18052e7a63(uint
 extern swig_intgo _wrap_llmsize_claim_check_tps_possible_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_claim_check_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_claim_check_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_135 _wrap_llmsize_hf_family_model_types_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_136 _wrap_llmsize_hf_family_model_types_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_flags_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_global_every_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_bare_head_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_hf_family_learned_positions_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_136 _wrap_llmsize_hf_family_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_137 _wrap_llmsize_hf_family_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_hf_family_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_hf_family_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_137 _wrap_llmsize_release_repo_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_138 _wrap_llmsize_release_model_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_139 _wrap_llmsize_release_format_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_140 _wrap_llmsize_release_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_141 _wrap_llmsize_release_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_138 _wrap_llmsize_release_repo_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_139 _wrap_llmsize_release_model_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_140 _wrap_llmsize_release_format_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_141 _wrap_llmsize_release_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_142 _wrap_llmsize_release_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_release_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_release_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_142 _wrap_llmsize_ollama_tag_tag_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_143 _wrap_llmsize_ollama_tag_model_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_144 _wrap_llmsize_ollama_tag_format_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_145 _wrap_llmsize_ollama_tag_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_143 _wrap_llmsize_ollama_tag_tag_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_144 _wrap_llmsize_ollama_tag_model_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_145 _wrap_llmsize_ollama_tag_format_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_146 _wrap_llmsize_ollama_tag_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_ollama_tag_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_ollama_tag_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_HOW_ID_core_0b898c18052e7a63(void);
@@ -1085,9 +1089,9 @@ extern uintptr_t _wrap_llmsize_resolution_model_get_core_0b898c18052e7a63(uintpt
 extern uintptr_t _wrap_llmsize_resolution_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_how_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_format_from_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_146 _wrap_llmsize_resolution_matched_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_147 _wrap_llmsize_resolution_matched_len_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_148 _wrap_llmsize_resolution_source_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_147 _wrap_llmsize_resolution_matched_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_148 _wrap_llmsize_resolution_matched_len_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_149 _wrap_llmsize_resolution_source_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_resolution_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_resolution_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_MEMORY_ROW_core_0b898c18052e7a63(void);
@@ -1105,82 +1109,85 @@ extern swig_intgo _wrap_LLMSIZE_TABLE_FORMATS_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_LICENSES_core_0b898c18052e7a63(void);
 extern swig_intgo _wrap_LLMSIZE_TABLE_ENGINES_core_0b898c18052e7a63(void);
-extern swig_type_149 _wrap_llmsize_version_core_0b898c18052e7a63(void);
-extern swig_type_150 _wrap_llmsize_data_version_core_0b898c18052e7a63(void);
-extern swig_type_151 _wrap_llmsize_strerror_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_152 _wrap_llmsize_status_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_153 _wrap_llmsize_model_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_model_at_core_0b898c18052e7a63(swig_type_154 arg1);
-extern swig_type_155 _wrap_llmsize_gpu_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_gpu_at_core_0b898c18052e7a63(swig_type_156 arg1);
-extern swig_type_157 _wrap_llmsize_format_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_format_at_core_0b898c18052e7a63(swig_type_158 arg1);
-extern swig_type_159 _wrap_llmsize_kv_dtype_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_150 _wrap_llmsize_version_core_0b898c18052e7a63(void);
+extern swig_type_151 _wrap_llmsize_data_version_core_0b898c18052e7a63(void);
+extern swig_type_152 _wrap_llmsize_strerror_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_153 _wrap_llmsize_status_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_154 _wrap_llmsize_model_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_model_at_core_0b898c18052e7a63(swig_type_155 arg1);
+extern swig_type_156 _wrap_llmsize_gpu_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_gpu_at_core_0b898c18052e7a63(swig_type_157 arg1);
+extern swig_type_158 _wrap_llmsize_format_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_format_at_core_0b898c18052e7a63(swig_type_159 arg1);
+extern swig_type_160 _wrap_llmsize_kv_dtype_name_core_0b898c18052e7a63(swig_intgo arg1);
 extern uintptr_t _wrap_llmsize_kv_dtype_info_of_core_0b898c18052e7a63(swig_intgo arg1);
 extern uintptr_t _wrap_llmsize_efficiency_of_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_160 _wrap_llmsize_how_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_161 _wrap_llmsize_format_from_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_162 _wrap_llmsize_release_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_release_at_core_0b898c18052e7a63(swig_type_163 arg1);
-extern swig_type_164 _wrap_llmsize_ollama_tag_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_ollama_tag_at_core_0b898c18052e7a63(swig_type_165 arg1);
+extern uintptr_t _wrap_llmsize_efficiency_for_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_161 _wrap_llmsize_efficiency_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_efficiency_at_core_0b898c18052e7a63(swig_type_162 arg1);
+extern swig_type_163 _wrap_llmsize_how_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_164 _wrap_llmsize_format_from_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_165 _wrap_llmsize_release_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_release_at_core_0b898c18052e7a63(swig_type_166 arg1);
+extern swig_type_167 _wrap_llmsize_ollama_tag_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_ollama_tag_at_core_0b898c18052e7a63(swig_type_168 arg1);
 extern uintptr_t _wrap_llmsize_checkpoint_format_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_read_file_core_0b898c18052e7a63(uintptr_t arg1, swig_type_166 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_gguf_core_0b898c18052e7a63(uintptr_t arg1, swig_type_167 arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_read_safetensors_core_0b898c18052e7a63(uintptr_t arg1, swig_type_168 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_file_core_0b898c18052e7a63(uintptr_t arg1, swig_type_169 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_gguf_core_0b898c18052e7a63(uintptr_t arg1, swig_type_170 arg2, uintptr_t arg3);
+extern swig_intgo _wrap_llmsize_read_safetensors_core_0b898c18052e7a63(uintptr_t arg1, swig_type_171 arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_file_match_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern swig_intgo _wrap_llmsize_file_matches_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, swig_type_169 arg3, swig_voidp arg4);
+extern swig_intgo _wrap_llmsize_file_matches_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, swig_type_172 arg3, swig_voidp arg4);
 extern swig_intgo _wrap_llmsize_model_validate_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_model_check_core_0b898c18052e7a63(uintptr_t arg1, swig_voidp arg2);
-extern swig_type_170 _wrap_llmsize_component_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_173 _wrap_llmsize_component_name_core_0b898c18052e7a63(swig_intgo arg1);
 extern swig_intgo _wrap_llmsize_params_of_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_weight_bytes_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_gguf_mix_of_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_type_171 _wrap_llmsize_ggml_type_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_174 _wrap_llmsize_ggml_type_name_core_0b898c18052e7a63(swig_intgo arg1);
 extern uintptr_t _wrap_llmsize_ggml_type_info_of_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_intgo _wrap_llmsize_kv_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_type_172 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
-extern swig_intgo _wrap_llmsize_activation_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_type_173 arg2, swig_type_174 arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_kv_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_type_175 arg2, swig_intgo arg3, swig_intgo arg4, swig_voidp arg5);
+extern swig_intgo _wrap_llmsize_activation_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_type_176 arg2, swig_type_177 arg3, swig_intgo arg4, swig_voidp arg5);
 extern swig_intgo _wrap_llmsize_speed_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_fit_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_speed_defaults_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_fit_defaults_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_175 _wrap_llmsize_engine_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_engine_at_core_0b898c18052e7a63(swig_type_176 arg1);
-extern swig_type_177 _wrap_llmsize_engine_release_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_engine_release_at_core_0b898c18052e7a63(swig_type_178 arg1);
+extern swig_type_178 _wrap_llmsize_engine_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_engine_at_core_0b898c18052e7a63(swig_type_179 arg1);
+extern swig_type_180 _wrap_llmsize_engine_release_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_engine_release_at_core_0b898c18052e7a63(swig_type_181 arg1);
 extern swig_intgo _wrap_llmsize_valid_tp_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_179 _wrap_llmsize_plan_result_field_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_plan_result_field_core_0b898c18052e7a63(swig_type_180 arg1);
-extern swig_type_181 _wrap_llmsize_field_u64_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
+extern swig_type_182 _wrap_llmsize_plan_result_field_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_plan_result_field_core_0b898c18052e7a63(swig_type_183 arg1);
+extern swig_type_184 _wrap_llmsize_field_u64_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern double _wrap_llmsize_field_f64_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_182 _wrap_llmsize_task_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_183 _wrap_llmsize_verdict_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_184 _wrap_llmsize_reject_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_185 _wrap_llmsize_outcome_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_186 _wrap_llmsize_metric_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_187 _wrap_llmsize_confidence_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_188 _wrap_llmsize_hw_class_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_189 _wrap_llmsize_head_name_core_0b898c18052e7a63(swig_intgo arg1);
-extern swig_type_190 _wrap_llmsize_engine_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_185 _wrap_llmsize_task_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_186 _wrap_llmsize_verdict_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_187 _wrap_llmsize_reject_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_188 _wrap_llmsize_outcome_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_189 _wrap_llmsize_metric_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_190 _wrap_llmsize_confidence_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_191 _wrap_llmsize_hw_class_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_192 _wrap_llmsize_head_name_core_0b898c18052e7a63(swig_intgo arg1);
+extern swig_type_193 _wrap_llmsize_engine_name_core_0b898c18052e7a63(swig_intgo arg1);
 extern swig_intgo _wrap_llmsize_plan_check_core_0b898c18052e7a63(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_defaults_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_fit_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_plan_max_context_core_0b898c18052e7a63(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_max_seqs_core_0b898c18052e7a63(uintptr_t arg1, swig_voidp arg2);
 extern swig_intgo _wrap_llmsize_plan_min_gpus_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, swig_voidp arg3);
-extern swig_intgo _wrap_llmsize_plan_best_format_core_0b898c18052e7a63(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_191 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_largest_model_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, swig_type_192 arg3, uintptr_t arg4, uintptr_t arg5);
+extern swig_intgo _wrap_llmsize_plan_best_format_core_0b898c18052e7a63(uintptr_t arg1, double arg2, uintptr_t arg3, swig_type_194 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_largest_model_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, swig_type_195 arg3, uintptr_t arg4, uintptr_t arg5);
 extern swig_intgo _wrap_llmsize_plan_suggest_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_format_runs_on_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, swig_intgo arg3);
-extern swig_type_193 _wrap_llmsize_quality_row_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_quality_row_at_core_0b898c18052e7a63(swig_type_194 arg1);
+extern swig_type_196 _wrap_llmsize_quality_row_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_quality_row_at_core_0b898c18052e7a63(swig_type_197 arg1);
 extern swig_intgo _wrap_llmsize_quality_of_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
-extern swig_intgo _wrap_llmsize_best_format_core_0b898c18052e7a63(uintptr_t arg1, swig_type_195 arg2, uintptr_t arg3, swig_type_196 arg4, uintptr_t arg5, uintptr_t arg6);
-extern swig_intgo _wrap_llmsize_smallest_format_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_197 arg5, uintptr_t arg6, swig_voidp arg7);
-extern swig_type_198 _wrap_llmsize_license_count_core_0b898c18052e7a63(void);
-extern uintptr_t _wrap_llmsize_license_at_core_0b898c18052e7a63(swig_type_199 arg1);
+extern swig_intgo _wrap_llmsize_best_format_core_0b898c18052e7a63(uintptr_t arg1, swig_type_198 arg2, uintptr_t arg3, swig_type_199 arg4, uintptr_t arg5, uintptr_t arg6);
+extern swig_intgo _wrap_llmsize_smallest_format_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, double arg3, uintptr_t arg4, swig_type_200 arg5, uintptr_t arg6, swig_voidp arg7);
+extern swig_type_201 _wrap_llmsize_license_count_core_0b898c18052e7a63(void);
+extern uintptr_t _wrap_llmsize_license_at_core_0b898c18052e7a63(swig_type_202 arg1);
 extern swig_intgo _wrap_llmsize_model_tasks_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_parse_use_core_0b898c18052e7a63(swig_type_200 arg1, uintptr_t arg2);
+extern swig_intgo _wrap_llmsize_parse_use_core_0b898c18052e7a63(swig_type_203 arg1, uintptr_t arg2);
 extern swig_intgo _wrap_llmsize_license_check_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3);
 extern swig_intgo _wrap_llmsize_license_terms_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, uintptr_t arg4);
 extern void _wrap_llmsize_select_request_init_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1194,7 +1201,7 @@ extern uintptr_t _wrap_llmsize_weights_out_value_get_core_0b898c18052e7a63(uintp
 extern uintptr_t _wrap_new_llmsize_weights_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_weights_out_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_u64_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_201 _wrap_llmsize_u64_out_value_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_204 _wrap_llmsize_u64_out_value_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_u64_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_u64_out_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_speed_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1233,16 +1240,16 @@ extern uintptr_t _wrap_llmsize_mix_out_value_get_core_0b898c18052e7a63(uintptr_t
 extern uintptr_t _wrap_new_llmsize_mix_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_mix_out_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_gguf_mix_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern swig_type_202 _wrap_llmsize_plan_why_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_203 _wrap_llmsize_model_why_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_204 _wrap_llmsize_params_component_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_205 _wrap_llmsize_weights_component_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_205 _wrap_llmsize_plan_why_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_206 _wrap_llmsize_model_why_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_207 _wrap_llmsize_params_component_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
+extern swig_type_208 _wrap_llmsize_weights_component_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_mix_tensors_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
-extern swig_type_206 _wrap_llmsize_mix_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_activation_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_207 arg2, swig_type_208 arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_kv_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_209 arg2, swig_intgo arg3, swig_intgo arg4);
-extern uintptr_t _wrap_llmsize_speed_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_210 arg6, swig_type_211 arg7, swig_type_212 arg8, swig_intgo arg9);
-extern uintptr_t _wrap_llmsize_plan_make_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_213 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_214 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_215 arg20, uintptr_t arg21, swig_intgo arg22);
+extern swig_type_209 _wrap_llmsize_mix_bytes_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_activation_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_210 arg2, swig_type_211 arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_kv_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_212 arg2, swig_intgo arg3, swig_intgo arg4);
+extern uintptr_t _wrap_llmsize_speed_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_type_213 arg6, swig_type_214 arg7, swig_type_215 arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_plan_make_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_intgo arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_type_216 arg8, swig_intgo arg9, swig_intgo arg10, double arg11, swig_type_217 arg12, swig_intgo arg13, swig_intgo arg14, swig_intgo arg15, swig_intgo arg16, double arg17, swig_intgo arg18, swig_intgo arg19, swig_type_218 arg20, uintptr_t arg21, swig_intgo arg22);
 extern uintptr_t _wrap_llmsize_plan_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_max_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_most_seqs_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1250,62 +1257,62 @@ extern uintptr_t _wrap_llmsize_plan_min_gpus_get_core_0b898c18052e7a63(uintptr_t
 extern uintptr_t _wrap_llmsize_plan_suggest_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_best_format_get_core_0b898c18052e7a63(uintptr_t arg1, double arg2);
 extern uintptr_t _wrap_llmsize_quality_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_best_format_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_216 arg2);
-extern uintptr_t _wrap_llmsize_use_make_core_0b898c18052e7a63(swig_intgo arg1, swig_type_217 arg2, swig_type_218 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8, swig_intgo arg9);
+extern uintptr_t _wrap_llmsize_best_format_get_core_0b898c18052e7a63(uintptr_t arg1, swig_type_219 arg2);
+extern uintptr_t _wrap_llmsize_use_make_core_0b898c18052e7a63(swig_intgo arg1, swig_type_220 arg2, swig_type_221 arg3, double arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7, swig_intgo arg8, swig_intgo arg9);
 extern uintptr_t _wrap_llmsize_license_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2);
-extern uintptr_t _wrap_llmsize_claim_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_219 arg4, double arg5);
-extern uintptr_t _wrap_llmsize_model_named_core_0b898c18052e7a63(swig_type_220 arg1);
-extern uintptr_t _wrap_llmsize_gpu_named_core_0b898c18052e7a63(swig_type_221 arg1);
-extern uintptr_t _wrap_llmsize_format_named_core_0b898c18052e7a63(swig_type_222 arg1);
-extern uintptr_t _wrap_llmsize_license_named_core_0b898c18052e7a63(swig_type_223 arg1);
-extern swig_intgo _wrap_llmsize_engine_named_core_0b898c18052e7a63(swig_type_224 arg1);
+extern uintptr_t _wrap_llmsize_claim_get_core_0b898c18052e7a63(uintptr_t arg1, uintptr_t arg2, uintptr_t arg3, swig_type_222 arg4, double arg5);
+extern uintptr_t _wrap_llmsize_model_named_core_0b898c18052e7a63(swig_type_223 arg1);
+extern uintptr_t _wrap_llmsize_gpu_named_core_0b898c18052e7a63(swig_type_224 arg1);
+extern uintptr_t _wrap_llmsize_format_named_core_0b898c18052e7a63(swig_type_225 arg1);
+extern uintptr_t _wrap_llmsize_license_named_core_0b898c18052e7a63(swig_type_226 arg1);
+extern swig_intgo _wrap_llmsize_engine_named_core_0b898c18052e7a63(swig_type_227 arg1);
 extern swig_intgo _wrap_llmsize_release_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_release_out_engine_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_release_out_release_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_release_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_release_out_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_engine_release_get_core_0b898c18052e7a63(swig_type_225 arg1, swig_type_226 arg2);
-extern swig_intgo _wrap_llmsize_kv_dtype_named_core_0b898c18052e7a63(swig_type_227 arg1);
+extern uintptr_t _wrap_llmsize_engine_release_get_core_0b898c18052e7a63(swig_type_228 arg1, swig_type_229 arg2);
+extern swig_intgo _wrap_llmsize_kv_dtype_named_core_0b898c18052e7a63(swig_type_230 arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_resolution_out_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_how_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_resolution_out_format_from_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_228 _wrap_llmsize_resolution_out_matched_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_231 _wrap_llmsize_resolution_out_matched_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_resolution_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_resolution_out_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_get_core_0b898c18052e7a63(swig_type_229 arg1, swig_intgo arg2);
-extern uintptr_t _wrap_llmsize_default_format_core_0b898c18052e7a63(swig_type_230 arg1, uintptr_t arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_resolve_get_core_0b898c18052e7a63(swig_type_232 arg1, swig_intgo arg2);
+extern uintptr_t _wrap_llmsize_default_format_core_0b898c18052e7a63(swig_type_233 arg1, uintptr_t arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_gpu_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_gpu_out_value_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_gpu_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_gpu_out_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_0b898c18052e7a63(swig_type_231 arg1);
+extern uintptr_t _wrap_llmsize_resolve_gpu_get_core_0b898c18052e7a63(swig_type_234 arg1);
 extern uintptr_t _wrap_llmsize_describe_gpu_get_core_0b898c18052e7a63(double arg1, double arg2, double arg3, swig_intgo arg4);
-extern swig_type_232 _wrap_llmsize_names_text_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_235 _wrap_llmsize_names_text_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_names_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_names_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_close_names_core_0b898c18052e7a63(swig_intgo arg1, swig_type_233 arg2);
+extern uintptr_t _wrap_llmsize_close_names_core_0b898c18052e7a63(swig_intgo arg1, swig_type_236 arg2);
 extern swig_intgo _wrap_llmsize_model_result_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_model_result_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_model_result_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_model_result_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_model_from_json_core_0b898c18052e7a63(swig_type_234 arg1);
+extern uintptr_t _wrap_llmsize_model_from_json_core_0b898c18052e7a63(swig_type_237 arg1);
 extern uintptr_t _wrap_llmsize_license_reason_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
 extern uintptr_t _wrap_llmsize_license_obligation_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
 extern swig_intgo _wrap_llmsize_parse_result_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_parse_result_plan_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_235 _wrap_llmsize_parse_result_model_arg_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_236 _wrap_llmsize_parse_result_quant_arg_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_237 _wrap_llmsize_parse_result_error_flag_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_238 _wrap_llmsize_parse_result_model_arg_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_239 _wrap_llmsize_parse_result_quant_arg_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_240 _wrap_llmsize_parse_result_error_flag_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_parse_result_unknown_flags_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_238 _wrap_llmsize_parse_result_unknown_names_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_241 _wrap_llmsize_parse_result_unknown_names_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_parse_result_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_parse_result_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_239 _wrap_llmsize__split_core_0b898c18052e7a63(swig_type_240 arg1, swig_voidp arg2, swig_type_241 arg3);
-extern void _wrap_llmsize__copy_core_0b898c18052e7a63(swig_type_242 arg1, swig_type_243 arg2, swig_type_244 arg3, swig_type_245 arg4);
-extern uintptr_t _wrap_llmsize_parse_args_core_0b898c18052e7a63(swig_type_246 arg1, swig_type_247 arg2);
-extern swig_type_248 _wrap_llmsize_model_list_n_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_242 _wrap_llmsize__split_core_0b898c18052e7a63(swig_type_243 arg1, swig_voidp arg2, swig_type_244 arg3);
+extern void _wrap_llmsize__copy_core_0b898c18052e7a63(swig_type_245 arg1, swig_type_246 arg2, swig_type_247 arg3, swig_type_248 arg4);
+extern uintptr_t _wrap_llmsize_parse_args_core_0b898c18052e7a63(swig_type_249 arg1, swig_type_250 arg2);
+extern swig_type_251 _wrap_llmsize_model_list_n_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_model_list_items_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_model_list_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_model_list_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1313,51 +1320,51 @@ extern uintptr_t _wrap_llmsize_model_list_new_core_0b898c18052e7a63(swig_intgo a
 extern swig_intgo _wrap_llmsize_model_list_set_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, uintptr_t arg3);
 extern void _wrap_llmsize_model_list_free_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_selection_status_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_249 _wrap_llmsize_selection_n_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_250 _wrap_llmsize_selection_candidates_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_252 _wrap_llmsize_selection_n_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_253 _wrap_llmsize_selection_candidates_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_selection_items_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_selection_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_selection_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_select_run_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_251 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_252 arg13, swig_type_253 arg14, swig_intgo arg15, uintptr_t arg16);
+extern uintptr_t _wrap_llmsize_select_run_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, swig_intgo arg3, swig_intgo arg4, swig_type_254 arg5, swig_intgo arg6, double arg7, swig_intgo arg8, double arg9, uintptr_t arg10, uintptr_t arg11, swig_intgo arg12, swig_type_255 arg13, swig_type_256 arg14, swig_intgo arg15, uintptr_t arg16);
 extern uintptr_t _wrap_llmsize_selection_at_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2);
 extern void _wrap_llmsize_selection_free_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_model_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_format_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_gpu_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_status_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_254 _wrap_llmsize_sweep_row_context_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_255 _wrap_llmsize_sweep_row_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_256 _wrap_llmsize_sweep_row_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_257 _wrap_llmsize_sweep_row_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_258 _wrap_llmsize_sweep_row_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_259 _wrap_llmsize_sweep_row_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_260 _wrap_llmsize_sweep_row_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_261 _wrap_llmsize_sweep_row_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_262 _wrap_llmsize_sweep_row_max_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_257 _wrap_llmsize_sweep_row_context_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_258 _wrap_llmsize_sweep_row_weight_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_259 _wrap_llmsize_sweep_row_kv_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_260 _wrap_llmsize_sweep_row_activation_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_261 _wrap_llmsize_sweep_row_overhead_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_262 _wrap_llmsize_sweep_row_total_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_263 _wrap_llmsize_sweep_row_usable_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_264 _wrap_llmsize_sweep_row_headroom_bytes_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_265 _wrap_llmsize_sweep_row_max_context_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern double _wrap_llmsize_sweep_row_decode_tps_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_fits_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_row_tight_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_row_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_sweep_row_core_0b898c18052e7a63(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_sweep_status_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_263 _wrap_llmsize_sweep_bad_name_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_264 _wrap_llmsize_sweep_n_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_266 _wrap_llmsize_sweep_bad_name_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_267 _wrap_llmsize_sweep_n_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_rows_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_sweep_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_sweep_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_265 _wrap_llmsize__count_core_0b898c18052e7a63(swig_type_266 arg1);
-extern void _wrap_llmsize__nth_core_0b898c18052e7a63(swig_type_267 arg1, swig_type_268 arg2, swig_type_269 arg3, swig_type_270 arg4);
-extern uintptr_t _wrap_llmsize_sweep_run_core_0b898c18052e7a63(swig_type_271 arg1, swig_type_272 arg2, swig_type_273 arg3, swig_type_274 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
-extern swig_type_275 _wrap_llmsize_sweep_row_size_core_0b898c18052e7a63(void);
-extern swig_type_276 _wrap_llmsize_blob_data_get_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_277 _wrap_llmsize_blob_size_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_268 _wrap_llmsize__count_core_0b898c18052e7a63(swig_type_269 arg1);
+extern void _wrap_llmsize__nth_core_0b898c18052e7a63(swig_type_270 arg1, swig_type_271 arg2, swig_type_272 arg3, swig_type_273 arg4);
+extern uintptr_t _wrap_llmsize_sweep_run_core_0b898c18052e7a63(swig_type_274 arg1, swig_type_275 arg2, swig_type_276 arg3, swig_type_277 arg4, swig_intgo arg5, swig_intgo arg6, swig_intgo arg7);
+extern swig_type_278 _wrap_llmsize_sweep_row_size_core_0b898c18052e7a63(void);
+extern swig_type_279 _wrap_llmsize_blob_data_get_core_0b898c18052e7a63(uintptr_t arg1);
+extern swig_type_280 _wrap_llmsize_blob_size_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_blob_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_blob_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_bytes_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_sweep_data_core_0b898c18052e7a63(uintptr_t arg1);
 extern void _wrap_llmsize_sweep_free_core_0b898c18052e7a63(uintptr_t arg1);
-extern swig_type_278 _wrap_llmsize__bits_core_0b898c18052e7a63(double arg1);
-extern swig_intgo _wrap_llmsize_plan_fit_flat_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, swig_type_279 arg3, swig_intgo arg4, swig_type_280 arg5);
+extern swig_type_281 _wrap_llmsize__bits_core_0b898c18052e7a63(double arg1);
+extern swig_intgo _wrap_llmsize_plan_fit_flat_core_0b898c18052e7a63(uintptr_t arg1, swig_intgo arg2, swig_type_282 arg3, swig_intgo arg4, swig_type_283 arg5);
 extern uintptr_t _wrap_llmsize_held_plan_plan_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_held_plan_weights_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_held_plan_params_get_core_0b898c18052e7a63(uintptr_t arg1);
@@ -1366,18 +1373,18 @@ extern void _wrap_delete_llmsize_held_plan_core_0b898c18052e7a63(uintptr_t arg1)
 extern uintptr_t _wrap_llmsize_hold_plan_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_held_plan_plan_core_0b898c18052e7a63(uintptr_t arg1);
 extern void _wrap_llmsize_held_plan_free_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_plan_with_core_0b898c18052e7a63(uintptr_t arg1, swig_type_281 arg2, swig_intgo arg3);
+extern uintptr_t _wrap_llmsize_plan_with_core_0b898c18052e7a63(uintptr_t arg1, swig_type_284 arg2, swig_intgo arg3);
 extern swig_intgo _wrap_llmsize_file_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_value_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_file_out_match_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_file_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_file_out_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_inspect_bytes_core_0b898c18052e7a63(swig_type_282 arg1);
+extern uintptr_t _wrap_llmsize_inspect_bytes_core_0b898c18052e7a63(swig_type_285 arg1);
 extern swig_intgo _wrap_llmsize_use_out_status_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_use_out_value_get_core_0b898c18052e7a63(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_use_out_core_0b898c18052e7a63(void);
 extern void _wrap_delete_llmsize_use_out_core_0b898c18052e7a63(uintptr_t arg1);
-extern uintptr_t _wrap_llmsize_use_parse_core_0b898c18052e7a63(swig_type_283 arg1);
+extern uintptr_t _wrap_llmsize_use_parse_core_0b898c18052e7a63(swig_type_286 arg1);
 #undef intgo
 */
 import "C"
@@ -3470,6 +3477,16 @@ func (arg1 SwigcptrLlmsize_efficiency) GetHw_class() (_swig_ret uint) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_efficiency) GetVendor() (_swig_ret string) {
+	var swig_r string
+	_swig_i_0 := arg1
+	swig_r_p := C._wrap_llmsize_efficiency_vendor_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0))
+	swig_r = *(*string)(unsafe.Pointer(&swig_r_p))
+	var swig_r_1 string
+ swig_r_1 = swigCopyString(swig_r) 
+	return swig_r_1
+}
+
 func (arg1 SwigcptrLlmsize_efficiency) GetExpected() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
@@ -3537,6 +3554,7 @@ type Llmsize_efficiency interface {
 	Swigcptr() uintptr
 	SwigIsLlmsize_efficiency()
 	GetHw_class() (_swig_ret uint)
+	GetVendor() (_swig_ret string)
 	GetExpected() (_swig_ret float64)
 	GetLayer_us() (_swig_ret float64)
 	GetKv_cost() (_swig_ret float64)
@@ -8171,7 +8189,7 @@ func Llmsize_model_count() (_swig_ret int64) {
 func Llmsize_model_at(arg1 int64) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_0b898c18052e7a63(C.swig_type_154(_swig_i_0))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_at_core_0b898c18052e7a63(C.swig_type_155(_swig_i_0))))
 	return swig_r
 }
 
@@ -8184,7 +8202,7 @@ func Llmsize_gpu_count() (_swig_ret int64) {
 func Llmsize_gpu_at(arg1 int64) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_0b898c18052e7a63(C.swig_type_156(_swig_i_0))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_at_core_0b898c18052e7a63(C.swig_type_157(_swig_i_0))))
 	return swig_r
 }
 
@@ -8197,7 +8215,7 @@ func Llmsize_format_count() (_swig_ret int64) {
 func Llmsize_format_at(arg1 int64) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_0b898c18052e7a63(C.swig_type_158(_swig_i_0))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_at_core_0b898c18052e7a63(C.swig_type_159(_swig_i_0))))
 	return swig_r
 }
 
@@ -8222,6 +8240,26 @@ func Llmsize_efficiency_of(arg1 uint) (_swig_ret Llmsize_efficiency) {
 	var swig_r Llmsize_efficiency
 	_swig_i_0 := arg1
 	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_of_core_0b898c18052e7a63(C.swig_intgo(_swig_i_0))))
+	return swig_r
+}
+
+func Llmsize_efficiency_for(arg1 Llmsize_gpu) (_swig_ret Llmsize_efficiency) {
+	var swig_r Llmsize_efficiency
+	_swig_i_0 := getSwigcptr(arg1)
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_for_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0))))
+	return swig_r
+}
+
+func Llmsize_efficiency_count() (_swig_ret int64) {
+	var swig_r int64
+	swig_r = (int64)(C._wrap_llmsize_efficiency_count_core_0b898c18052e7a63())
+	return swig_r
+}
+
+func Llmsize_efficiency_at(arg1 int64) (_swig_ret Llmsize_efficiency) {
+	var swig_r Llmsize_efficiency
+	_swig_i_0 := arg1
+	swig_r = (Llmsize_efficiency)(SwigcptrLlmsize_efficiency(C._wrap_llmsize_efficiency_at_core_0b898c18052e7a63(C.swig_type_162(_swig_i_0))))
 	return swig_r
 }
 
@@ -8254,7 +8292,7 @@ func Llmsize_release_count() (_swig_ret int64) {
 func Llmsize_release_at(arg1 int64) (_swig_ret Llmsize_release) {
 	var swig_r Llmsize_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_0b898c18052e7a63(C.swig_type_163(_swig_i_0))))
+	swig_r = (Llmsize_release)(SwigcptrLlmsize_release(C._wrap_llmsize_release_at_core_0b898c18052e7a63(C.swig_type_166(_swig_i_0))))
 	return swig_r
 }
 
@@ -8267,7 +8305,7 @@ func Llmsize_ollama_tag_count() (_swig_ret int64) {
 func Llmsize_ollama_tag_at(arg1 int64) (_swig_ret Llmsize_ollama_tag) {
 	var swig_r Llmsize_ollama_tag
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_0b898c18052e7a63(C.swig_type_165(_swig_i_0))))
+	swig_r = (Llmsize_ollama_tag)(SwigcptrLlmsize_ollama_tag(C._wrap_llmsize_ollama_tag_at_core_0b898c18052e7a63(C.swig_type_168(_swig_i_0))))
 	return swig_r
 }
 
@@ -8283,7 +8321,7 @@ func Llmsize_read_file(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_166(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_file_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_169(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8292,7 +8330,7 @@ func Llmsize_read_gguf(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) (_swig_
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_167(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_gguf_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_170(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8301,7 +8339,7 @@ func Llmsize_read_safetensors(arg1 uintptr, arg2 int64, arg3 Llmsize_file_info) 
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := getSwigcptr(arg3)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_168(_swig_i_1), C.uintptr_t(_swig_i_2)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_read_safetensors_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_171(_swig_i_1), C.uintptr_t(_swig_i_2)))
 	return swig_r
 }
 
@@ -8319,7 +8357,7 @@ func Llmsize_file_matches(arg1 Llmsize_file_info, arg2 Llmsize_model, arg3 int64
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_matches_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_169(_swig_i_2), C.swig_voidp(_swig_i_3)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_file_matches_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_172(_swig_i_2), C.swig_voidp(_swig_i_3)))
 	return swig_r
 }
 
@@ -8398,7 +8436,7 @@ func Llmsize_kv_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 Enum_SS_l
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_172(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_kv_bytes_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_175(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -8409,7 +8447,7 @@ func Llmsize_activation_bytes(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_173(_swig_i_1), C.swig_type_174(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_activation_bytes_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_176(_swig_i_1), C.swig_type_177(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_voidp(_swig_i_4)))
 	return swig_r
 }
 
@@ -8454,7 +8492,7 @@ func Llmsize_engine_count() (_swig_ret int64) {
 func Llmsize_engine_at(arg1 int64) (_swig_ret Llmsize_engine_info) {
 	var swig_r Llmsize_engine_info
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_0b898c18052e7a63(C.swig_type_176(_swig_i_0))))
+	swig_r = (Llmsize_engine_info)(SwigcptrLlmsize_engine_info(C._wrap_llmsize_engine_at_core_0b898c18052e7a63(C.swig_type_179(_swig_i_0))))
 	return swig_r
 }
 
@@ -8467,7 +8505,7 @@ func Llmsize_engine_release_count() (_swig_ret int64) {
 func Llmsize_engine_release_at(arg1 int64) (_swig_ret Llmsize_engine_release) {
 	var swig_r Llmsize_engine_release
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_engine_release_at_core_0b898c18052e7a63(C.swig_type_178(_swig_i_0))))
+	swig_r = (Llmsize_engine_release)(SwigcptrLlmsize_engine_release(C._wrap_llmsize_engine_release_at_core_0b898c18052e7a63(C.swig_type_181(_swig_i_0))))
 	return swig_r
 }
 
@@ -8488,7 +8526,7 @@ func Llmsize_plan_result_field_count() (_swig_ret int64) {
 func Llmsize_plan_result_field(arg1 int64) (_swig_ret Llmsize_field) {
 	var swig_r Llmsize_field
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_0b898c18052e7a63(C.swig_type_180(_swig_i_0))))
+	swig_r = (Llmsize_field)(SwigcptrLlmsize_field(C._wrap_llmsize_plan_result_field_core_0b898c18052e7a63(C.swig_type_183(_swig_i_0))))
 	return swig_r
 }
 
@@ -8655,7 +8693,7 @@ func Llmsize_plan_best_format(arg1 Llmsize_plan, arg2 float64, arg3 uintptr, arg
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_191(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_plan_best_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.double(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_194(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8666,7 +8704,7 @@ func Llmsize_largest_model(arg1 Llmsize_plan, arg2 uintptr, arg3 int64, arg4 Llm
 	_swig_i_2 := arg3
 	_swig_i_3 := getSwigcptr(arg4)
 	_swig_i_4 := getSwigcptr(arg5)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_192(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_largest_model_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.swig_type_195(_swig_i_2), C.uintptr_t(_swig_i_3), C.uintptr_t(_swig_i_4)))
 	return swig_r
 }
 
@@ -8696,7 +8734,7 @@ func Llmsize_quality_row_count() (_swig_ret int64) {
 func Llmsize_quality_row_at(arg1 int64) (_swig_ret Llmsize_quality_row) {
 	var swig_r Llmsize_quality_row
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_0b898c18052e7a63(C.swig_type_194(_swig_i_0))))
+	swig_r = (Llmsize_quality_row)(SwigcptrLlmsize_quality_row(C._wrap_llmsize_quality_row_at_core_0b898c18052e7a63(C.swig_type_197(_swig_i_0))))
 	return swig_r
 }
 
@@ -8717,7 +8755,7 @@ func Llmsize_best_format(arg1 Llmsize_model, arg2 uint64, arg3 uintptr, arg4 int
 	_swig_i_3 := arg4
 	_swig_i_4 := getSwigcptr(arg5)
 	_swig_i_5 := getSwigcptr(arg6)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_195(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_196(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_best_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_198(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_199(_swig_i_3), C.uintptr_t(_swig_i_4), C.uintptr_t(_swig_i_5)))
 	return swig_r
 }
 
@@ -8730,7 +8768,7 @@ func Llmsize_smallest_format(arg1 Llmsize_model, arg2 uint, arg3 float64, arg4 u
 	_swig_i_4 := arg5
 	_swig_i_5 := getSwigcptr(arg6)
 	_swig_i_6 := arg7
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_197(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_smallest_format_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.double(_swig_i_2), C.uintptr_t(_swig_i_3), C.swig_type_200(_swig_i_4), C.uintptr_t(_swig_i_5), C.swig_voidp(_swig_i_6)))
 	return swig_r
 }
 
@@ -8743,7 +8781,7 @@ func Llmsize_license_count() (_swig_ret int64) {
 func Llmsize_license_at(arg1 int64) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_0b898c18052e7a63(C.swig_type_199(_swig_i_0))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_at_core_0b898c18052e7a63(C.swig_type_202(_swig_i_0))))
 	return swig_r
 }
 
@@ -8758,7 +8796,7 @@ func Llmsize_parse_use(arg1 string, arg2 Llmsize_use) (_swig_ret Enum_SS_llmsize
 	var swig_r Enum_SS_llmsize_status
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
-	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_0b898c18052e7a63(*(*C.swig_type_200)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
+	swig_r = (Enum_SS_llmsize_status)(C._wrap_llmsize_parse_use_core_0b898c18052e7a63(*(*C.swig_type_203)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9337,7 +9375,7 @@ func Llmsize_activation_get(arg1 Llmsize_model, arg2 uint64, arg3 uint64, arg4 i
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_207(_swig_i_1), C.swig_type_208(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_activation_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_210(_swig_i_1), C.swig_type_211(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9347,7 +9385,7 @@ func Llmsize_kv_get(arg1 Llmsize_model, arg2 uint64, arg3 uint, arg4 int) (_swig
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_209(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
+	swig_r = (Llmsize_u64_out)(SwigcptrLlmsize_u64_out(C._wrap_llmsize_kv_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_212(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3))))
 	return swig_r
 }
 
@@ -9362,7 +9400,7 @@ func Llmsize_speed_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_210(_swig_i_5), C.swig_type_211(_swig_i_6), C.swig_type_212(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_speed_out)(SwigcptrLlmsize_speed_out(C._wrap_llmsize_speed_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_type_213(_swig_i_5), C.swig_type_214(_swig_i_6), C.swig_type_215(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -9390,7 +9428,7 @@ func Llmsize_plan_make(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_19 := arg20
 	_swig_i_20 := getSwigcptr(arg21)
 	_swig_i_21 := arg22
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_213(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_214(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_215(_swig_i_19), C.uintptr_t(_swig_i_20), C.swig_intgo(_swig_i_21))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_make_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_type_216(_swig_i_7), C.swig_intgo(_swig_i_8), C.swig_intgo(_swig_i_9), C.double(_swig_i_10), C.swig_type_217(_swig_i_11), C.swig_intgo(_swig_i_12), C.swig_intgo(_swig_i_13), C.swig_intgo(_swig_i_14), C.swig_intgo(_swig_i_15), C.double(_swig_i_16), C.swig_intgo(_swig_i_17), C.swig_intgo(_swig_i_18), C.swig_type_218(_swig_i_19), C.uintptr_t(_swig_i_20), C.swig_intgo(_swig_i_21))))
 	return swig_r
 }
 
@@ -9450,7 +9488,7 @@ func Llmsize_best_format_get(arg1 Llmsize_model, arg2 uint64) (_swig_ret Llmsize
 	var swig_r Llmsize_format_out
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_216(_swig_i_1))))
+	swig_r = (Llmsize_format_out)(SwigcptrLlmsize_format_out(C._wrap_llmsize_best_format_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_219(_swig_i_1))))
 	return swig_r
 }
 
@@ -9465,7 +9503,7 @@ func Llmsize_use_make(arg1 int, arg2 uint64, arg3 uint64, arg4 float64, arg5 int
 	_swig_i_6 := arg7
 	_swig_i_7 := arg8
 	_swig_i_8 := arg9
-	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_0b898c18052e7a63(C.swig_intgo(_swig_i_0), C.swig_type_217(_swig_i_1), C.swig_type_218(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))))
+	swig_r = (Llmsize_use)(SwigcptrLlmsize_use(C._wrap_llmsize_use_make_core_0b898c18052e7a63(C.swig_intgo(_swig_i_0), C.swig_type_220(_swig_i_1), C.swig_type_221(_swig_i_2), C.double(_swig_i_3), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6), C.swig_intgo(_swig_i_7), C.swig_intgo(_swig_i_8))))
 	return swig_r
 }
 
@@ -9484,14 +9522,14 @@ func Llmsize_claim_get(arg1 Llmsize_model, arg2 Llmsize_format, arg3 Llmsize_gpu
 	_swig_i_2 := getSwigcptr(arg3)
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_219(_swig_i_3), C.double(_swig_i_4))))
+	swig_r = (Llmsize_claim_out)(SwigcptrLlmsize_claim_out(C._wrap_llmsize_claim_get_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.uintptr_t(_swig_i_1), C.uintptr_t(_swig_i_2), C.swig_type_222(_swig_i_3), C.double(_swig_i_4))))
 	return swig_r
 }
 
 func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 	var swig_r Llmsize_model
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_0b898c18052e7a63(*(*C.swig_type_220)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model)(SwigcptrLlmsize_model(C._wrap_llmsize_model_named_core_0b898c18052e7a63(*(*C.swig_type_223)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9501,7 +9539,7 @@ func Llmsize_model_named(arg1 string) (_swig_ret Llmsize_model) {
 func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 	var swig_r Llmsize_gpu
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_0b898c18052e7a63(*(*C.swig_type_221)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu)(SwigcptrLlmsize_gpu(C._wrap_llmsize_gpu_named_core_0b898c18052e7a63(*(*C.swig_type_224)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9511,7 +9549,7 @@ func Llmsize_gpu_named(arg1 string) (_swig_ret Llmsize_gpu) {
 func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 	var swig_r Llmsize_format
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_0b898c18052e7a63(*(*C.swig_type_222)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_format_named_core_0b898c18052e7a63(*(*C.swig_type_225)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9521,7 +9559,7 @@ func Llmsize_format_named(arg1 string) (_swig_ret Llmsize_format) {
 func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 	var swig_r Llmsize_license
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_0b898c18052e7a63(*(*C.swig_type_223)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_license)(SwigcptrLlmsize_license(C._wrap_llmsize_license_named_core_0b898c18052e7a63(*(*C.swig_type_226)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9531,7 +9569,7 @@ func Llmsize_license_named(arg1 string) (_swig_ret Llmsize_license) {
 func Llmsize_engine_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_engine_named_core_0b898c18052e7a63(*(*C.swig_type_224)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_engine_named_core_0b898c18052e7a63(*(*C.swig_type_227)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9591,7 +9629,7 @@ func Llmsize_engine_release_get(arg1 string, arg2 string) (_swig_ret Llmsize_rel
 	var swig_r Llmsize_release_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_llmsize_engine_release_get_core_0b898c18052e7a63(*(*C.swig_type_225)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_226)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_release_out)(SwigcptrLlmsize_release_out(C._wrap_llmsize_engine_release_get_core_0b898c18052e7a63(*(*C.swig_type_228)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_229)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9604,7 +9642,7 @@ func Llmsize_engine_release_get(arg1 string, arg2 string) (_swig_ret Llmsize_rel
 func Llmsize_kv_dtype_named(arg1 string) (_swig_ret int) {
 	var swig_r int
 	_swig_i_0 := arg1
-	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_0b898c18052e7a63(*(*C.swig_type_227)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int)(C._wrap_llmsize_kv_dtype_named_core_0b898c18052e7a63(*(*C.swig_type_230)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9691,7 +9729,7 @@ func Llmsize_resolve_get(arg1 string, arg2 int) (_swig_ret Llmsize_resolution_ou
 	var swig_r Llmsize_resolution_out
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_0b898c18052e7a63(*(*C.swig_type_229)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
+	swig_r = (Llmsize_resolution_out)(SwigcptrLlmsize_resolution_out(C._wrap_llmsize_resolve_get_core_0b898c18052e7a63(*(*C.swig_type_232)(unsafe.Pointer(&_swig_i_0)), C.swig_intgo(_swig_i_1))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9703,7 +9741,7 @@ func Llmsize_default_format(arg1 string, arg2 Llmsize_model, arg3 int) (_swig_re
 	_swig_i_0 := arg1
 	_swig_i_1 := getSwigcptr(arg2)
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_0b898c18052e7a63(*(*C.swig_type_230)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_format)(SwigcptrLlmsize_format(C._wrap_llmsize_default_format_core_0b898c18052e7a63(*(*C.swig_type_233)(unsafe.Pointer(&_swig_i_0)), C.uintptr_t(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9754,7 +9792,7 @@ type Llmsize_gpu_out interface {
 func Llmsize_resolve_gpu_get(arg1 string) (_swig_ret Llmsize_gpu_out) {
 	var swig_r Llmsize_gpu_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_0b898c18052e7a63(*(*C.swig_type_231)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_gpu_out)(SwigcptrLlmsize_gpu_out(C._wrap_llmsize_resolve_gpu_get_core_0b898c18052e7a63(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9811,7 +9849,7 @@ func Llmsize_close_names(arg1 int, arg2 string) (_swig_ret Llmsize_names) {
 	var swig_r Llmsize_names
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_0b898c18052e7a63(C.swig_intgo(_swig_i_0), *(*C.swig_type_233)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_names)(SwigcptrLlmsize_names(C._wrap_llmsize_close_names_core_0b898c18052e7a63(C.swig_intgo(_swig_i_0), *(*C.swig_type_236)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg2
 	}
@@ -9862,7 +9900,7 @@ type Llmsize_model_result interface {
 func Llmsize_model_from_json(arg1 string) (_swig_ret Llmsize_model_result) {
 	var swig_r Llmsize_model_result
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_0b898c18052e7a63(*(*C.swig_type_234)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_model_result)(SwigcptrLlmsize_model_result(C._wrap_llmsize_model_from_json_core_0b898c18052e7a63(*(*C.swig_type_237)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9983,7 +10021,7 @@ func Llmsize__split(arg1 string, arg2 *string, arg3 int64) (_swig_ret int64) {
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (int64)(C._wrap_llmsize__split_core_0b898c18052e7a63(*(*C.swig_type_240)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_241(_swig_i_2)))
+	swig_r = (int64)(C._wrap_llmsize__split_core_0b898c18052e7a63(*(*C.swig_type_243)(unsafe.Pointer(&_swig_i_0)), C.swig_voidp(_swig_i_1), C.swig_type_244(_swig_i_2)))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -9995,7 +10033,7 @@ func Llmsize__copy(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__copy_core_0b898c18052e7a63(*(*C.swig_type_242)(unsafe.Pointer(&_swig_i_0)), C.swig_type_243(_swig_i_1), *(*C.swig_type_244)(unsafe.Pointer(&_swig_i_2)), C.swig_type_245(_swig_i_3))
+	C._wrap_llmsize__copy_core_0b898c18052e7a63(*(*C.swig_type_245)(unsafe.Pointer(&_swig_i_0)), C.swig_type_246(_swig_i_1), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_2)), C.swig_type_248(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10008,7 +10046,7 @@ func Llmsize_parse_args(arg1 string, arg2 string) (_swig_ret Llmsize_parse_resul
 	var swig_r Llmsize_parse_result
 	_swig_i_0 := arg1
 	_swig_i_1 := arg2
-	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_0b898c18052e7a63(*(*C.swig_type_246)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_247)(unsafe.Pointer(&_swig_i_1)))))
+	swig_r = (Llmsize_parse_result)(SwigcptrLlmsize_parse_result(C._wrap_llmsize_parse_args_core_0b898c18052e7a63(*(*C.swig_type_249)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_250)(unsafe.Pointer(&_swig_i_1)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10156,7 +10194,7 @@ func Llmsize_select_run(arg1 Llmsize_gpu, arg2 uint, arg3 int, arg4 uint, arg5 u
 	_swig_i_13 := arg14
 	_swig_i_14 := arg15
 	_swig_i_15 := getSwigcptr(arg16)
-	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_251(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_252)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_253)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14), C.uintptr_t(_swig_i_15))))
+	swig_r = (Llmsize_selection)(SwigcptrLlmsize_selection(C._wrap_llmsize_select_run_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_intgo(_swig_i_2), C.swig_intgo(_swig_i_3), C.swig_type_254(_swig_i_4), C.swig_intgo(_swig_i_5), C.double(_swig_i_6), C.swig_intgo(_swig_i_7), C.double(_swig_i_8), C.uintptr_t(_swig_i_9), C.uintptr_t(_swig_i_10), C.swig_intgo(_swig_i_11), *(*C.swig_type_255)(unsafe.Pointer(&_swig_i_12)), *(*C.swig_type_256)(unsafe.Pointer(&_swig_i_13)), C.swig_intgo(_swig_i_14), C.uintptr_t(_swig_i_15))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg13
 	}
@@ -10395,7 +10433,7 @@ type Llmsize_sweep interface {
 func Llmsize__count(arg1 string) (_swig_ret int64) {
 	var swig_r int64
 	_swig_i_0 := arg1
-	swig_r = (int64)(C._wrap_llmsize__count_core_0b898c18052e7a63(*(*C.swig_type_266)(unsafe.Pointer(&_swig_i_0))))
+	swig_r = (int64)(C._wrap_llmsize__count_core_0b898c18052e7a63(*(*C.swig_type_269)(unsafe.Pointer(&_swig_i_0))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10407,7 +10445,7 @@ func Llmsize__nth(arg1 string, arg2 int64, arg3 string, arg4 int64) {
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
-	C._wrap_llmsize__nth_core_0b898c18052e7a63(*(*C.swig_type_267)(unsafe.Pointer(&_swig_i_0)), C.swig_type_268(_swig_i_1), *(*C.swig_type_269)(unsafe.Pointer(&_swig_i_2)), C.swig_type_270(_swig_i_3))
+	C._wrap_llmsize__nth_core_0b898c18052e7a63(*(*C.swig_type_270)(unsafe.Pointer(&_swig_i_0)), C.swig_type_271(_swig_i_1), *(*C.swig_type_272)(unsafe.Pointer(&_swig_i_2)), C.swig_type_273(_swig_i_3))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10425,7 +10463,7 @@ func Llmsize_sweep_run(arg1 string, arg2 string, arg3 string, arg4 string, arg5 
 	_swig_i_4 := arg5
 	_swig_i_5 := arg6
 	_swig_i_6 := arg7
-	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_0b898c18052e7a63(*(*C.swig_type_271)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_272)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_273)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_274)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
+	swig_r = (Llmsize_sweep)(SwigcptrLlmsize_sweep(C._wrap_llmsize_sweep_run_core_0b898c18052e7a63(*(*C.swig_type_274)(unsafe.Pointer(&_swig_i_0)), *(*C.swig_type_275)(unsafe.Pointer(&_swig_i_1)), *(*C.swig_type_276)(unsafe.Pointer(&_swig_i_2)), *(*C.swig_type_277)(unsafe.Pointer(&_swig_i_3)), C.swig_intgo(_swig_i_4), C.swig_intgo(_swig_i_5), C.swig_intgo(_swig_i_6))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10524,7 +10562,7 @@ func Llmsize_plan_fit_flat(arg1 Llmsize_plan, arg2 int, arg3 uint64, arg4 uint, 
 	_swig_i_2 := arg3
 	_swig_i_3 := arg4
 	_swig_i_4 := arg5
-	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_279(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_280)(unsafe.Pointer(&_swig_i_4))))
+	swig_r = (int)(C._wrap_llmsize_plan_fit_flat_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_intgo(_swig_i_1), C.swig_type_282(_swig_i_2), C.swig_intgo(_swig_i_3), *(*C.swig_type_283)(unsafe.Pointer(&_swig_i_4))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg5
 	}
@@ -10604,7 +10642,7 @@ func Llmsize_plan_with(arg1 Llmsize_plan, arg2 uint64, arg3 uint) (_swig_ret Llm
 	_swig_i_0 := getSwigcptr(arg1)
 	_swig_i_1 := arg2
 	_swig_i_2 := arg3
-	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_281(_swig_i_1), C.swig_intgo(_swig_i_2))))
+	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_llmsize_plan_with_core_0b898c18052e7a63(C.uintptr_t(_swig_i_0), C.swig_type_284(_swig_i_1), C.swig_intgo(_swig_i_2))))
 	return swig_r
 }
 
@@ -10660,7 +10698,7 @@ type Llmsize_file_out interface {
 func Llmsize_inspect_bytes(arg1 string) (_swig_ret Llmsize_file_out) {
 	var swig_r Llmsize_file_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_0b898c18052e7a63(*(*C.swig_type_282)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_file_out)(SwigcptrLlmsize_file_out(C._wrap_llmsize_inspect_bytes_core_0b898c18052e7a63(*(*C.swig_type_285)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}
@@ -10711,7 +10749,7 @@ type Llmsize_use_out interface {
 func Llmsize_use_parse(arg1 string) (_swig_ret Llmsize_use_out) {
 	var swig_r Llmsize_use_out
 	_swig_i_0 := arg1
-	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_0b898c18052e7a63(*(*C.swig_type_283)(unsafe.Pointer(&_swig_i_0)))))
+	swig_r = (Llmsize_use_out)(SwigcptrLlmsize_use_out(C._wrap_llmsize_use_parse_core_0b898c18052e7a63(*(*C.swig_type_286)(unsafe.Pointer(&_swig_i_0)))))
 	if Swig_escape_always_false {
 		Swig_escape_val = arg1
 	}

@@ -3696,6 +3696,19 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_0b898c18052e7a63(struct llmsize
 }
 
 
+_gostring_ _wrap_llmsize_efficiency_vendor_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  char *result = 0 ;
+  _gostring_ _swig_go_result;
+  
+  arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
+  
+  result = (char *) ((arg1)->vendor);
+  _swig_go_result = Swig_AllocateString((char*)result, result ? strlen((char*)result) : 0); 
+  return _swig_go_result;
+}
+
+
 double _wrap_llmsize_efficiency_expected_get_core_0b898c18052e7a63(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
@@ -10648,6 +10661,43 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_0b898c18052e7a63(int
   arg1 = (uint32_t)_swig_go_0; 
   
   result = (llmsize_efficiency *)llmsize_efficiency_of(arg1);
+  *(llmsize_efficiency **)&_swig_go_result = (llmsize_efficiency *)result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_efficiency *_wrap_llmsize_efficiency_for_core_0b898c18052e7a63(struct llmsize_gpu *_swig_go_0) {
+  llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
+  llmsize_efficiency *result = 0 ;
+  struct llmsize_efficiency *_swig_go_result;
+  
+  arg1 = *(llmsize_gpu **)&_swig_go_0; 
+  
+  result = (llmsize_efficiency *)llmsize_efficiency_for((struct llmsize_gpu const *)arg1);
+  *(llmsize_efficiency **)&_swig_go_result = (llmsize_efficiency *)result; 
+  return _swig_go_result;
+}
+
+
+long long _wrap_llmsize_efficiency_count_core_0b898c18052e7a63() {
+  size_t result;
+  long long _swig_go_result;
+  
+  
+  result = llmsize_efficiency_count();
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+struct llmsize_efficiency *_wrap_llmsize_efficiency_at_core_0b898c18052e7a63(long long _swig_go_0) {
+  size_t arg1 ;
+  llmsize_efficiency *result = 0 ;
+  struct llmsize_efficiency *_swig_go_result;
+  
+  arg1 = (size_t)_swig_go_0; 
+  
+  result = (llmsize_efficiency *)llmsize_efficiency_at(arg1);
   *(llmsize_efficiency **)&_swig_go_result = (llmsize_efficiency *)result; 
   return _swig_go_result;
 }

@@ -414,6 +414,7 @@ class llmsize_efficiency(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
     hw_class = property(_core.llmsize_efficiency_hw_class_get)
+    vendor = property(_core.llmsize_efficiency_vendor_get)
     expected = property(_core.llmsize_efficiency_expected_get)
     layer_us = property(_core.llmsize_efficiency_layer_us_get)
     kv_cost = property(_core.llmsize_efficiency_kv_cost_get)
@@ -1244,6 +1245,15 @@ def llmsize_kv_dtype_info_of(dtype):
 
 def llmsize_efficiency_of(hw_class):
     return _core.llmsize_efficiency_of(hw_class)
+
+def llmsize_efficiency_for(gpu):
+    return _core.llmsize_efficiency_for(gpu)
+
+def llmsize_efficiency_count():
+    return _core.llmsize_efficiency_count()
+
+def llmsize_efficiency_at(index):
+    return _core.llmsize_efficiency_at(index)
 
 def llmsize_how_name(how):
     return _core.llmsize_how_name(how)

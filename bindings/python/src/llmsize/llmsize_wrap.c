@@ -7027,6 +7027,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_efficiency_vendor_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  char *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_efficiency, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_efficiency_vendor_get" "', argument " "1"" of type '" "struct llmsize_efficiency *""'"); 
+  }
+  arg1 = (struct llmsize_efficiency *)(argp1);
+  result = (char *) ((arg1)->vendor);
+  resultobj = SWIG_FromCharPtr((const char *)result);
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_efficiency_expected_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
@@ -15298,6 +15321,65 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_efficiency_for(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_efficiency *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_gpu, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_efficiency_for" "', argument " "1"" of type '" "llmsize_gpu const *""'"); 
+  }
+  arg1 = (llmsize_gpu *)(argp1);
+  result = (llmsize_efficiency *)llmsize_efficiency_for((struct llmsize_gpu const *)arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_efficiency, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_efficiency_count(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t result;
+  
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_efficiency_count", 0, 0, 0)) SWIG_fail;
+  result = llmsize_efficiency_count();
+  resultobj = SWIG_From_size_t((size_t)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_efficiency_at(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  size_t arg1 ;
+  size_t val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  llmsize_efficiency *result = 0 ;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_size_t(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_efficiency_at" "', argument " "1"" of type '" "size_t""'");
+  } 
+  arg1 = (size_t)(val1);
+  result = (llmsize_efficiency *)llmsize_efficiency_at(arg1);
+  resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_efficiency, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_how_name(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   uint32_t arg1 ;
@@ -22522,6 +22604,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_gpu_swigregister", llmsize_gpu_swigregister, METH_O, NULL},
 	 { "llmsize_gpu_swiginit", llmsize_gpu_swiginit, METH_VARARGS, NULL},
 	 { "llmsize_efficiency_hw_class_get", _wrap_llmsize_efficiency_hw_class_get, METH_O, NULL},
+	 { "llmsize_efficiency_vendor_get", _wrap_llmsize_efficiency_vendor_get, METH_O, NULL},
 	 { "llmsize_efficiency_expected_get", _wrap_llmsize_efficiency_expected_get, METH_O, NULL},
 	 { "llmsize_efficiency_layer_us_get", _wrap_llmsize_efficiency_layer_us_get, METH_O, NULL},
 	 { "llmsize_efficiency_kv_cost_get", _wrap_llmsize_efficiency_kv_cost_get, METH_O, NULL},
@@ -22943,6 +23026,9 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_kv_dtype_name", _wrap_llmsize_kv_dtype_name, METH_O, NULL},
 	 { "llmsize_kv_dtype_info_of", _wrap_llmsize_kv_dtype_info_of, METH_O, NULL},
 	 { "llmsize_efficiency_of", _wrap_llmsize_efficiency_of, METH_O, NULL},
+	 { "llmsize_efficiency_for", _wrap_llmsize_efficiency_for, METH_O, NULL},
+	 { "llmsize_efficiency_count", _wrap_llmsize_efficiency_count, METH_NOARGS, NULL},
+	 { "llmsize_efficiency_at", _wrap_llmsize_efficiency_at, METH_O, NULL},
 	 { "llmsize_how_name", _wrap_llmsize_how_name, METH_O, NULL},
 	 { "llmsize_format_from_name", _wrap_llmsize_format_from_name, METH_O, NULL},
 	 { "llmsize_release_count", _wrap_llmsize_release_count, METH_NOARGS, NULL},
