@@ -125,6 +125,7 @@ MUTATIONS = [
     ("llamacpp_logs.tsv", "logged model buffers x1.1", scale(9, 1.1)),
     ("names.tsv", "expected models moved to other rows", rotate(1)),
     ("ollama_blobs.tsv", "blob sizes x1.1", scale(1, 1.1)),
+    ("offload.tsv", "measured tok/s x0.6", scale(6, 0.6)),
     ("params.tsv", "published counts +1000", add(1, 1000)),
     ("params.tsv", "named tensors' element counts +1", named_tensors_plus_one(4)),
     ("quality_holdout.tsv", "published losses x3.5", scale(3, 3.5)),

@@ -315,6 +315,20 @@ static void test_speed(void) {
         if (speed_regimes[k].pick == speed_dc || speed_regimes[k].pick == speed_multi || speed_regimes[k].pick == speed_consumer)
             CHECK(hn_ >= 40 && m <= 0.20, "%s held out: median %.1f %% over %d rows", speed_regimes[k].name, 100 * m, hn_);
     }
+    {   /* partial offload: llmsize_plan_fit's decode with layers or experts in host memory, on
+           rows no constant was fitted to (the host's bytes at 100 % of its peak and the
+           accelerator's step counting them too gave a median of 57 %) */
+        static offload_obs off[SPEED_MAX];
+        double om, op;
+        int ou = 0, on, os;
+        snprintf(path, sizeof path, "%s/offload.tsv", data_dir);
+        on = offload_read(path, off, SPEED_MAX, &ou);
+        offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+        printf("  %-36s %4d rows, %2d sources: median %5.1f %%, p90 %5.1f %% (no constant fitted on them)\n",
+               "llama.cpp partial offload, host RAM", on, os, 100 * om, 100 * op);
+        CHECK(on >= 6 && ou == 0 && om <= 0.30, "partial offload: %d rows (%d naming what the tables lack), median %.1f %%", on, ou,
+              100 * om);
+    }
     /* nominally 80 %; in-sample ranges (the 10th-90th percentile of the fit's own residuals)
        held 378 of 528 (72 %) and none of the CPU rows */
     CHECK(tg >= 300 && scored >= 300 && in_range >= scored * 3 / 4, "decode rows within a held-out [low, high]: %d of %d",

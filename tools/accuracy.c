@@ -407,6 +407,16 @@ int main(int argc, char **argv) {
             printf("| %s | %d | %d (%d) | %.1f %% | %.1f %% | %.1f %% | %.1f %% |\n", speed_regimes[k].name, hn, sources, largest,
                    100 * hm, 100 * hp, 100 * im, 100 * ip);
         }
+        {   /* partial offload: the plan's decode with the host's part at the CPU class's share */
+            static offload_obs off[SPEED_MAX];
+            double om, op;
+            int ou = 0, on, os;
+            snprintf(path, sizeof path, "%s/offload.tsv", data_dir);
+            on = offload_read(path, off, SPEED_MAX, &ou);
+            offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+            printf("| llama.cpp partial offload, host RAM (`tests/data/offload.tsv`; no constant fitted on these rows) | %d | %d | %.1f %% | %.1f %% | | |\n",
+                   on > 0 ? on : 0, os, 100 * om, 100 * op);
+        }
         printf("\nThe constants, per hardware class and vendor (the vendor's llama.cpp backends; a class's row for every\n"
                "vendor answers for parts of vendors without their own and for described accelerators):\n\n"
                "| class / vendor | bandwidth share | per layer | KV byte cost | range | prefill MFU |\n|---|---|---|---|---|---|\n");

@@ -60,6 +60,18 @@ int main(int argc, char **argv) {
                    speed_regimes[k].name, tn, 100 * tm, 100 * tp, 100 * im, 100 * ip, 100 * hm, 100 * hp, hn, sources, largest);
         }
     }
+    {   /* partial offload: scored by the constants above, none fitted on its rows */
+        static offload_obs off[SPEED_MAX];
+        char opath[1024];
+        const char *slash = strrchr(path, '/');
+        double om, op;
+        int ou = 0, on, os;
+        snprintf(opath, sizeof opath, "%.*s%soffload.tsv", slash ? (int)(slash - path + 1) : 0, path, "");
+        on = offload_read(opath, off, SPEED_MAX, &ou);
+        offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+        printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  (tests/data/offload.tsv, %d sources; no constant fitted on these rows)\n",
+               "llama.cpp partial offload, host RAM", on > 0 ? on : 0, 100 * om, 100 * op, os);
+    }
     if (argc > 2 && !strcmp(argv[2], "-v"))
         for (i = 0; i < n; ++i)
             printf("  %-60s measured %8.2f predicted %8.2f held-out err %5.1f %%  %s\n", rows[i].row, rows[i].measured,

@@ -495,4 +495,78 @@ static int speed_read(const char *path, speed_obs *rows, int cap, int *unresolve
     fclose(fp);
     return n;
 }
+
+/* ---- Partial offload (tests/data/offload.tsv) -------------------------------------------
+   llama.cpp with part of the model in host memory (-ngl below the layer count, --n-cpu-moe,
+   experts kept on the CPU): each row is predicted by llmsize_plan_fit's decode column (engine
+   llama.cpp with the row's -ngl, --n-cpu-moe and the host's peak bandwidth), the accelerator's
+   part with its class and vendor's constants, the host's part at the CPU class's share of its
+   bandwidth. No constant is fitted on these rows: each is scored by constants it did not set.
+   Columns: accelerator id, accelerators, model id, format id, tokens generated, depth, measured
+   tok/s, -ngl (99: every layer), --n-cpu-moe layers, host peak GB/s, host memory, backend,
+   source, quote. */
+typedef struct offload_obs {
+    char key[96];             /* the source                                               */
+    char row[200];            /* for reports                                              */
+    double measured, predicted;
+    int src;
+} offload_obs;
+
+/* 1: a row; -1 when the tables lack a name or the plan gives no decode figure */
+static int offload_obs_of(char **f, offload_obs *o) {
+    llmsize_plan p;
+    llmsize_plan_result r;
+    const int tokens = atoi(f[4]), depth = atoi(f[5]), ngl = atoi(f[7]), ncmoe = atoi(f[8]);
+    memset(o, 0, sizeof *o);
+    memset(&p, 0, sizeof p);
+    if (llmsize_find_gpu(f[0], &p.gpu) || llmsize_find_model(f[2], &p.model) || llmsize_find_format(f[3], &p.format)) return -1;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP;
+    p.gpus = (uint32_t)atoi(f[1]);
+    p.context = (uint64_t)depth + (uint64_t)(tokens ? tokens : 128);
+    p.seqs = 1;
+    if (ngl >= 0 && ngl < (int)p.model->dims.layers) { p.flags |= LLMSIZE_PLAN_GPU_LAYERS; p.gpu_layers = ngl; }
+    p.cpu_moe_layers = (uint32_t)ncmoe;
+    p.host_bw_gbs = atof(f[9]);
+    if (p.gpus < 1 || llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !(r.decode_tps > 0)) return -1;
+    o->measured = atof(f[6]);
+    o->predicted = r.decode_tps;
+    speed_key(f[12], o->key, sizeof o->key);
+    snprintf(o->row, sizeof o->row, "%s x%s %s %s ngl %d ncmoe %d host %s GB/s @d%d", f[0], f[1], f[2], f[3], ngl, ncmoe, f[9], depth);
+    return o->measured > 0 ? 1 : -1;
+}
+
+static int offload_read(const char *path, offload_obs *rows, int cap, int *unresolved) {
+    char line[8192];
+    int n = 0, sources = 0;
+    FILE *fp = fopen(path, "r");
+    if (!fp) return -1;
+    *unresolved = 0;
+    while (fgets(line, sizeof line, fp) && n < cap) {
+        char *f[14], *s = line;
+        int k = 0, j;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\n")] = '\0';
+        while (k < 14 && s) { f[k++] = s; s = strchr(s, '\t'); if (s) *s++ = '\0'; }
+        if (k < 14 || offload_obs_of(f, &rows[n]) != 1) { ++*unresolved; continue; }
+        for (j = 0; j < n && strcmp(rows[j].key, rows[n].key); ++j) {}
+        rows[n].src = j < n ? rows[j].src : sources++;
+        ++n;
+    }
+    fclose(fp);
+    return n;
+}
+
+/* median and p90 of |predicted / measured - 1| over the rows; *sources: how many sources */
+static void offload_summary(const offload_obs *rows, int n, double *med, double *p90, int *sources) {
+    static double v[SPEED_MAX];
+    int i, k = 0;
+    *sources = 0;
+    for (i = 0; i < n && k < SPEED_MAX; ++i) {
+        v[k++] = fabs(rows[i].predicted / rows[i].measured - 1);
+        if (rows[i].src + 1 > *sources) *sources = rows[i].src + 1;
+    }
+    qsort(v, (size_t)k, sizeof v[0], speed_cmp);
+    *med = k ? (v[(k - 1) / 2] + v[k / 2]) / 2.0 : 0;
+    *p90 = speed_at(v, k, 0.9);
+}
 #endif

@@ -7334,8 +7334,15 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
         q.kv_dtype = d.kv_dtype; q.context = out->context; q.seqs = out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (c.host_read == 0) out->decode_tps = s.decode_tps;
-            else if (d.host_bw_gbs > 0)   /* offloaded layers stream from host memory */
-                out->decode_tps = 1.0 / (1.0 / s.decode_tps + (double)c.host_read / (d.host_bw_gbs * 1e9));
+            else if (d.host_bw_gbs > 0) {
+                /* offloaded layers run on the CPU, after the accelerator's: the accelerator's
+                   step less the bytes it no longer reads, plus the host's bytes at the share of
+                   its bandwidth CPUs reach (the CPU class's constant) */
+                const llmsize_efficiency *acc = llmsize_efficiency_for(d.gpu), *cpu = llmsize_efficiency_of(LLMSIZE_HW_CPU);
+                const double from_host = (double)c.host_read, acc_s = 1.0 / s.decode_tps -
+                                    from_host / (d.gpu->bw_gbs * 1e9 * (double)(q.gpus ? q.gpus : 1u) * acc->expected);
+                out->decode_tps = 1.0 / ((acc_s > 0 ? acc_s : 0.0) + from_host / (d.host_bw_gbs * 1e9 * cpu->expected));
+            }
             /* the accelerator class's spread of measured / predicted */
             out->decode_tps_low = out->decode_tps * (s.decode_tps_low / s.decode_tps);
             out->decode_tps_high = out->decode_tps * (s.decode_tps_high / s.decode_tps);
