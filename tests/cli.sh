@@ -142,5 +142,12 @@ says "(sized from $snap/config.json, in the Hugging Face cache)" env HF_HUB_CACH
 expect 0 env HF_HUB_CACHE="$hf" "$cli" fit acme/qwen3-8b-sft --gpu l4 --ctx 8192
 expect 2 env HF_HUB_CACHE="$hf" "$cli" fit acme/not-downloaded --gpu l4
 says "(sized from $snap/config.json)" "$cli" kv "$snap" --ctx 8192
+# partial offload: llama.cpp keeps experts on the CPU, so decode needs the host memory's bandwidth
+# (ikawrakow's RTX 4080 + Ryzen 7950X, "64 GB/s theoretical", tests/data/offload.tsv)
+off="llama-server -hf unsloth/Qwen3-30B-A3B-GGUF:IQ4_XS -ngl 99 --n-cpu-moe 14 -c 4096 -np 1"
+says "decode: give the host memory's bandwidth, --host-bw GBS" "$cli" plan --gpu rtx-4080 -- $off
+says "decode ~" "$cli" plan --gpu rtx-4080 --host-bw 64 -- $off
+expect 2 "$cli" plan --gpu rtx-4080 --host-bw 0 -- $off
+expect 2 "$cli" plan --gpu rtx-4080 --host-bw nan -- $off
 if [ $fail = 0 ]; then echo "cli: all contracts hold"; fi
 exit $fail

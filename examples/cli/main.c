@@ -20,6 +20,7 @@ typedef struct opts {
     int cmd_at;               /* plan: index of the first word after "--" */
     llmsize_resolution res;   /* how MODEL was read (res.model NULL for --config) */
     double gpu_mem, gpu_bw, gpu_tflops;   /* a described accelerator (--gpu-mem/--gpu-bw/--gpu-tflops) */
+    double host_bw;           /* --host-bw: host memory bandwidth for layers llama.cpp keeps on the CPU */
     const char *gpu_class;
     llmsize_gpu_resolution gpu_res;     /* --gpu or the described one, read once in main */
     const llmsize_gpu *hw;              /* &gpu_res.gpu once read, else NULL */
@@ -50,12 +51,14 @@ static void usage(FILE *f) {
         "  fit MODEL --gpu G [--gpus N] [--quant Q] [--ctx N] [--seqs N] [--engine E]\n"
         "          [--kv-dtype T] [--gpu-util F] [--json]\n"
         "                                                memory budget per GPU; exit 0 fits, 1 does not\n"
-        "  plan --gpu G [--gpus N] [--engine-version V] [--json] -- ENGINE COMMAND LINE...\n"
+        "  plan --gpu G [--gpus N] [--engine-version V] [--host-bw GBS] [--json] -- ENGINE COMMAND LINE...\n"
         "                                                parse vllm/sglang/llama-server/ollama/trtllm-serve\n"
         "                                                argv (Ollama: OLLAMA_*, vLLM: VLLM_* from the\n"
         "                                                environment), then say what the engine does: exit 0\n"
         "                                                it starts and fits, 1 it refuses, runs out of memory\n"
-        "                                                or puts layers on the CPU; --gpus: the node's GPUs\n"
+        "                                                or puts layers on the CPU; --gpus: the node's GPUs;\n"
+        "                                                --host-bw: the host memory's GB/s (channels x MT/s\n"
+        "                                                x 8 / 1000), for decode with layers on the CPU\n"
         "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
         "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
@@ -252,6 +255,7 @@ static int parse(int argc, char **argv, int i, opts *o) {
         else if (!strcmp(a, "--gpu-mem")) { if (!parse_pos(a, v, 1073741824.0, &o->gpu_mem)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-bw")) { if (!parse_pos(a, v, 1e9, &o->gpu_bw)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-tflops")) { if (!parse_pos(a, v, 1e9, &o->gpu_tflops)) return 0; ++i; }
+        else if (!strcmp(a, "--host-bw")) { if (!parse_pos(a, v, 1e6, &o->host_bw)) return 0; ++i; }
         else if (!strcmp(a, "--gpu-class")) { if (!v) goto missing; o->gpu_class = v; ++i; }
         else if (!strcmp(a, "--min-tps")) { if (!parse_nonneg(a, v, 1e9, &o->min_tps)) return 0; o->min_tps_set = 1; ++i; }
         else if (!strcmp(a, "--max-ppl-delta")) { if (!parse_nonneg(a, v, 1e6, &o->max_loss)) return 0; o->max_loss_set = 1; ++i; }
@@ -560,6 +564,7 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     if (llmsize_find_kv_dtype(o->kv_dtype, &d) != LLMSIZE_OK) { die_unknown(LLMSIZE_TABLE_KV_DTYPES, "KV dtype", o->kv_dtype); return 0; }
     if (o->gpus > 4096 || o->seqs > 1000000) { fprintf(stderr, "llmsize: --gpus / --seqs too large\n"); return 0; }
     p->kv_dtype = d;
+    p->host_bw_gbs = o->host_bw;
     if (g_file_exact && p->format == o->res.format) p->weights = &g_file.bytes;   /* a file's exact bytes */
     p->tp = (uint32_t)o->gpus;
     p->seqs = (uint32_t)o->seqs;
@@ -630,6 +635,8 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
     printf("  max context %llu tokens per sequence", (unsigned long long)r->max_context);
     if (r->decode_tps > 0)
         printf("; decode ~%.1f tok/s per sequence (measurements fall %.1f-%.1f)", r->decode_tps, r->decode_tps_low, r->decode_tps_high);
+    else if (r->host_weight_bytes && !p->host_bw_gbs)
+        printf("; decode: give the host memory's bandwidth, --host-bw GBS");
     printf("\n");
 }
 
@@ -752,6 +759,7 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
     if (!ps.plan.format) { fprintf(stderr, "llmsize: cannot tell the weight format; name it with the engine's flag\n"); return 2; }
     o2.quant = NULL;
     if (!(ps.plan.gpu = o->hw)) { fprintf(stderr, "llmsize: plan needs --gpu G (or --gpu-mem GIB --gpu-bw GBS)\n"); return 2; }
+    ps.plan.host_bw_gbs = o->host_bw;
     if (o->engine_version || o->engine) {   /* the version the command runs on */
         llmsize_engine e = LLMSIZE_ENGINE_NONE;
         if (!find_engine(o->engine ? o->engine : llmsize_engine_name(ps.plan.engine), o->engine_version, &e, &ps.plan.release)) return 2;
