@@ -110,6 +110,9 @@ static void test_names_and_accessors(void) {
         CHECK(llmsize_describe_gpu(24, 1000, 100, LLMSIZE_HW_CONSUMER, &described) == LLMSIZE_OK &&
               llmsize_efficiency_for(&described) == llmsize_efficiency_of(LLMSIZE_HW_CONSUMER),
               "efficiency_for: a described accelerator gets its class's row");
+        described.vendor = NULL;
+        CHECK(llmsize_efficiency_for(&described) == llmsize_efficiency_of(LLMSIZE_HW_CONSUMER),
+              "efficiency_for: a caller's accelerator without a vendor gets its class's row");
     }
 }
 
