@@ -318,16 +318,13 @@ static void test_speed(void) {
     {   /* partial offload: llmsize_plan_fit's decode with layers or experts in host memory, on
            rows no constant was fitted to (the host's bytes at 100 % of its peak and the
            accelerator's step counting them too gave a median of 57 %) */
-        static offload_obs off[SPEED_MAX];
-        double om, op;
-        int ou = 0, on, os;
+        offload_score o;
         snprintf(path, sizeof path, "%s/offload.tsv", data_dir);
-        on = offload_read(path, off, SPEED_MAX, &ou);
-        offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+        o = offload_score_of(path);
         printf("  %-36s %4d rows, %2d sources: median %5.1f %%, p90 %5.1f %% (no constant fitted on them)\n",
-               "llama.cpp partial offload, host RAM", on, os, 100 * om, 100 * op);
-        CHECK(on >= 6 && ou == 0 && om <= 0.30, "partial offload: %d rows (%d naming what the tables lack), median %.1f %%", on, ou,
-              100 * om);
+               "llama.cpp partial offload, host RAM", o.rows, o.sources, 100 * o.median, 100 * o.p90);
+        CHECK(o.rows >= 6 && o.unresolved == 0 && o.median <= 0.30, "partial offload: %d rows (%d naming what the tables lack), median %.1f %%",
+              o.rows, o.unresolved, 100 * o.median);
     }
     /* nominally 80 %; in-sample ranges (the 10th-90th percentile of the fit's own residuals)
        held 378 of 528 (72 %) and none of the CPU rows */

@@ -408,14 +408,11 @@ int main(int argc, char **argv) {
                    100 * hm, 100 * hp, 100 * im, 100 * ip);
         }
         {   /* partial offload: the plan's decode with the host's part at the CPU class's share */
-            static offload_obs off[SPEED_MAX];
-            double om, op;
-            int ou = 0, on, os;
+            offload_score o;
             snprintf(path, sizeof path, "%s/offload.tsv", data_dir);
-            on = offload_read(path, off, SPEED_MAX, &ou);
-            offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+            o = offload_score_of(path);
             printf("| llama.cpp partial offload, host RAM (`tests/data/offload.tsv`; no constant fitted on these rows) | %d | %d | %.1f %% | %.1f %% | | |\n",
-                   on > 0 ? on : 0, os, 100 * om, 100 * op);
+                   o.rows > 0 ? o.rows : 0, o.sources, 100 * o.median, 100 * o.p90);
         }
         printf("\nThe constants, per hardware class and vendor (the vendor's llama.cpp backends; a class's row for every\n"
                "vendor answers for parts of vendors without their own and for described accelerators):\n\n"

@@ -61,16 +61,13 @@ int main(int argc, char **argv) {
         }
     }
     {   /* partial offload: scored by the constants above, none fitted on its rows */
-        static offload_obs off[SPEED_MAX];
         char opath[1024];
         const char *slash = strrchr(path, '/');
-        double om, op;
-        int ou = 0, on, os;
-        snprintf(opath, sizeof opath, "%.*s%soffload.tsv", slash ? (int)(slash - path + 1) : 0, path, "");
-        on = offload_read(opath, off, SPEED_MAX, &ou);
-        offload_summary(off, on > 0 ? on : 0, &om, &op, &os);
+        offload_score o;
+        snprintf(opath, sizeof opath, "%.*soffload.tsv", slash ? (int)(slash - path + 1) : 0, path);
+        o = offload_score_of(opath);
         printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  (tests/data/offload.tsv, %d sources; no constant fitted on these rows)\n",
-               "llama.cpp partial offload, host RAM", on > 0 ? on : 0, 100 * om, 100 * op, os);
+               "llama.cpp partial offload, host RAM", o.rows > 0 ? o.rows : 0, 100 * o.median, 100 * o.p90, o.sources);
     }
     if (argc > 2 && !strcmp(argv[2], "-v"))
         for (i = 0; i < n; ++i)

@@ -556,17 +556,25 @@ static int offload_read(const char *path, offload_obs *rows, int cap, int *unres
     return n;
 }
 
-/* median and p90 of |predicted / measured - 1| over the rows; *sources: how many sources */
-static void offload_summary(const offload_obs *rows, int n, double *med, double *p90, int *sources) {
+/* The partial-offload rows of a file, scored: rows read (-1: no file), rows naming what the
+   tables lack, sources, and the median and p90 of |predicted / measured - 1|. */
+typedef struct offload_score { int rows, unresolved, sources; double median, p90; } offload_score;
+static offload_score offload_score_of(const char *path) {
+    static offload_obs rows[SPEED_MAX];
     static double v[SPEED_MAX];
-    int i, k = 0;
-    *sources = 0;
-    for (i = 0; i < n && k < SPEED_MAX; ++i) {
-        v[k++] = fabs(rows[i].predicted / rows[i].measured - 1);
-        if (rows[i].src + 1 > *sources) *sources = rows[i].src + 1;
+    offload_score r;
+    int i;
+    memset(&r, 0, sizeof r);
+    r.rows = offload_read(path, rows, SPEED_MAX, &r.unresolved);
+    for (i = 0; i < r.rows; ++i) {
+        v[i] = fabs(rows[i].predicted / rows[i].measured - 1);
+        if (rows[i].src + 1 > r.sources) r.sources = rows[i].src + 1;
     }
-    qsort(v, (size_t)k, sizeof v[0], speed_cmp);
-    *med = k ? (v[(k - 1) / 2] + v[k / 2]) / 2.0 : 0;
-    *p90 = speed_at(v, k, 0.9);
+    if (r.rows > 0) {
+        qsort(v, (size_t)r.rows, sizeof v[0], speed_cmp);
+        r.median = (v[(r.rows - 1) / 2] + v[r.rows / 2]) / 2.0;
+        r.p90 = speed_at(v, r.rows, 0.9);
+    }
+    return r;
 }
 #endif
