@@ -888,7 +888,51 @@ static void test_deep_model_placed_tensor_by_tensor(void) {
     CHECK(ok, "a 5,000-block model placed tensor by tensor: host bytes grow as -ngl falls, all on the GPU leaves token_embd");
 }
 
+/* Decode with layers or experts in host memory, over every model: a finite, positive figure at
+   any host bandwidth the plan accepts, never slower with more host bandwidth, never faster than
+   the same plan with every byte on the accelerator while the host's memory is no faster than
+   the accelerator's, and unknown (0) without a host bandwidth. */
+static void test_offloaded_decode(void) {
+    static const double host_bw[] = { 1e-300, 0.001, 25.6, 89.6, 460.8, 1e6 };
+    static const uint32_t cpu_moe[] = { 0, 1, 12, 1000 };
+    const llmsize_gpu *g = NULL;
+    const llmsize_format *f = NULL;
+    size_t i, k, j;
+    long plans = 0, bad = 0;
+    if (llmsize_find_gpu("rtx-3060", &g) || llmsize_find_format("Q4_K_M", &f)) { CHECK(0, "rtx-3060 and Q4_K_M are in the tables"); return; }
+    for (i = 0; i < llmsize_model_count(); ++i) {
+        const llmsize_model *m = llmsize_model_at(i);
+        llmsize_plan p;
+        llmsize_plan_result r, all;
+        if (m->flags & LLMSIZE_F_ENCODER) continue;
+        memset(&p, 0, sizeof p);
+        p.model = m; p.format = f; p.gpu = g; p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 4096; p.seqs = 1;
+        p.flags = LLMSIZE_PLAN_GPU_LAYERS;
+        p.gpu_layers = -1;   /* every layer: the same bytes, all read by the accelerator */
+        if (llmsize_plan_fit(&p, &all) != LLMSIZE_OK) continue;
+        for (k = 0; k < sizeof cpu_moe / sizeof cpu_moe[0]; ++k) {
+            double last = 0;
+            p.cpu_moe_layers = cpu_moe[k];
+            p.gpu_layers = (int32_t)(m->dims.layers / 2);
+            p.host_bw_gbs = 0;
+            if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK) { ++bad; continue; }
+            bad += r.decode_tps != 0;   /* the host's part has no speed: unknown, not a guess */
+            for (j = 0; j < sizeof host_bw / sizeof host_bw[0]; ++j) {
+                p.host_bw_gbs = host_bw[j];
+                ++plans;
+                if (llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !(r.decode_tps > 0) || r.decode_tps > 1e300 ||
+                    r.decode_tps < last * (1 - 1e-12) ||
+                    (host_bw[j] <= g->bw_gbs && all.decode_tps > 0 && r.decode_tps > all.decode_tps * (1 + 1e-9))) ++bad;
+                last = r.decode_tps;
+            }
+        }
+    }
+    CHECK(plans > 3000 && bad == 0, "offloaded decode over %ld plans: %ld finite, monotone in host bandwidth, at most the all-GPU figure (host no faster), 0 without it",
+          plans, plans - bad);
+}
+
 void test_hardening(void) {
+    test_offloaded_decode();
     test_deep_model_placed_tensor_by_tensor();
     test_lookup_stops_at_a_shorter_name();
     test_fits_only_is_a_shortcut();
