@@ -516,7 +516,8 @@ typedef struct llmsize_kv_dtype_info {
     uint32_t flash_only;      /* llama.cpp: a quantized V cache needs flash attention    */
 } llmsize_kv_dtype_info;
 
-/* Hardware classes with one calibrated decode-bandwidth efficiency each. */
+/* Hardware classes, each with a calibrated decode efficiency for every vendor and, where
+   measurements allow, one per vendor (llmsize_efficiency_for). */
 #define LLMSIZE_HW_CLASSES(X) \
     X(DATACENTER, "datacenter") /* HBM datacenter GPUs                                  */ \
     X(CONSUMER,   "consumer")   /* GDDR workstation and consumer GPUs                   */ \
@@ -1440,7 +1441,8 @@ LLMSIZE_API const llmsize_format *llmsize_checkpoint_format(const llmsize_model 
 LLMSIZE_API llmsize_status llmsize_resolve_gpu(const char *name, llmsize_gpu_resolution *out);
 /* An accelerator the table lacks, from its memory (GiB), bandwidth (GB/s) and, optionally,
    dense 16-bit tensor TFLOPS (0 = unknown: no TTFT); hw_class picks the decode-efficiency
-   calibration (LLMSIZE_HW_CONSUMER for a GDDR card). Apple and other unified-memory parts
+   calibration (LLMSIZE_HW_CONSUMER for a GDDR card; the class's row for every vendor, as the
+   vendor is not known). Apple and other unified-memory parts
    keep their usual share of memory for the GPU. */
 LLMSIZE_API llmsize_status llmsize_describe_gpu(double mem_gib, double bw_gbs, double bf16_tflops, uint32_t hw_class,
                                                   llmsize_gpu *out);
