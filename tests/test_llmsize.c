@@ -314,6 +314,12 @@ static void test_speed(void) {
            its own constants and NVIDIA HBM parts have rows from eight sources */
         if (speed_regimes[k].pick == speed_dc || speed_regimes[k].pick == speed_multi || speed_regimes[k].pick == speed_consumer)
             CHECK(hn_ >= 40 && m <= 0.20, "%s held out: median %.1f %% over %d rows", speed_regimes[k].name, 100 * m, hn_);
+        /* prefill on Apple M1 and M2 parts: FP16 throughput = GPU cores x 256 x clock (measured
+           by philipturner/metal-benchmarks), one MFU for the class; the binned parts' rows name
+           their cores (scored as the full parts they would be without: median 17.3 %) */
+        if (speed_regimes[k].pick == speed_pp_apple)
+            CHECK(hn_ >= 100 && m <= 0.12 && p9 <= 0.40, "Apple prefill held out: median %.1f %%, p90 %.1f %% over %d rows",
+                  100 * m, 100 * p9, hn_);
     }
     {   /* partial offload: llmsize_plan_fit's decode with layers or experts in host memory, on
            rows no constant was fitted to (the host's bytes at 100 % of its peak and the

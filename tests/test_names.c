@@ -170,6 +170,19 @@ static void test_gpus(void) {
           "M3 Max 128GB is the 40-core part");
     CHECK(llmsize_resolve_gpu("M2 Max", &r) == LLMSIZE_OK && r.memory_choices == 3 && r.memory_from == LLMSIZE_MEMORY_ROW,
           "M2 Max: the row's memory, with three sizes on sale");
+    /* the M2 Max ships with a 30- or 38-core GPU on one 512-bit interface (support.apple.com/111340):
+       Metal names both "Apple M2 Max", which is the full part; the binned one is named by its
+       cores. Same bandwidth, so the same decode; prefill compute 30/38 of the full part's */
+    CHECK(llmsize_resolve_gpu("Apple M2 Max", &r) == LLMSIZE_OK && !strcmp(r.row->id, "m2-max-96gb") &&
+          strstr(r.gpu.name, "38-core") != NULL, "Apple M2 Max (Metal's name) is the 38-core part, and its name says so");
+    {
+        llmsize_gpu_resolution b;
+        CHECK(llmsize_resolve_gpu("M2 Max 30-core 64GB", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m2-max-30c") &&
+              b.gpu.mem_bytes == (uint64_t)64 << 30 && b.gpu.bw_gbs == r.gpu.bw_gbs &&
+              fabs(b.gpu.bf16_tflops / r.gpu.bf16_tflops - 30.0 / 38.0) < 1e-3, "M2 Max 30-core 64GB: the binned part, same bandwidth, 30/38 of the compute");
+        CHECK(llmsize_resolve_gpu("Apple M1 7-core GPU", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-7c"),
+              "Apple M1 7-core GPU is the binned M1, not the 8-core one");
+    }
     CHECK(llmsize_suggest(LLMSIZE_TABLE_GPUS, "rtx-4900", s, 3) >= 1 && !strcmp(s[0], "rtx-4090"), "rtx-4900 suggests the 4090");
     CHECK(llmsize_describe_gpu(8, 448, 0, LLMSIZE_HW_CONSUMER, &a) == LLMSIZE_OK && a.mem_bytes == (uint64_t)8 << 30 &&
           a.usable_pct == 100 && a.bw_gbs == 448, "a described 8 GiB, 448 GB/s card");

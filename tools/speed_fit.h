@@ -459,6 +459,7 @@ static int speed_depth(const speed_obs *o) { return !o->prefill && o->depth >= 4
 static int speed_multi(const speed_obs *o) { return !o->prefill && o->gpus > 1; }
 static int speed_pp_dc(const speed_obs *o) { return o->prefill && o->cls == LLMSIZE_HW_DATACENTER; }
 static int speed_pp_consumer(const speed_obs *o) { return o->prefill && o->cls == LLMSIZE_HW_CONSUMER; }
+static int speed_pp_apple(const speed_obs *o) { return o->prefill && o->cls == LLMSIZE_HW_APPLE; }
 static int speed_pp_amd(const speed_obs *o) { return o->prefill && !strcmp(o->vendor, "AMD"); }
 static int speed_pp_moe(const speed_obs *o) { return o->prefill && o->moe; }
 static const struct { const char *name; int (*pick)(const speed_obs *); } speed_regimes[] = {
@@ -467,7 +468,7 @@ static const struct { const char *name; int (*pick)(const speed_obs *); } speed_
     { "  MoE", speed_moe }, { "  small (< 2.5 GB read per token)", speed_small },
     { "  at depth >= 4096 tokens", speed_depth }, { "  llama.cpp layer split, 2+ GPUs", speed_multi },
     { "prefill, all", speed_pp }, { "  datacenter GPUs", speed_pp_dc }, { "  consumer/workstation GPUs", speed_pp_consumer },
-    { "  AMD GPUs (ROCm, Vulkan)", speed_pp_amd }, { "  MoE", speed_pp_moe } };
+    { "  Apple M1, M2 (Metal)", speed_pp_apple }, { "  AMD GPUs (ROCm, Vulkan)", speed_pp_amd }, { "  MoE", speed_pp_moe } };
 
 /* Read tests/data/speed.tsv; returns rows read, -1 when the file cannot be opened;
    *unresolved: rows naming what the tables lack; *unpriced: prefill rows on accelerators
