@@ -182,6 +182,9 @@ static void test_gpus(void) {
               fabs(b.gpu.bf16_tflops / r.gpu.bf16_tflops - 30.0 / 38.0) < 1e-3, "M2 Max 30-core 64GB: the binned part, same bandwidth, 30/38 of the compute");
         CHECK(llmsize_resolve_gpu("Apple M1 7-core GPU", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-7c"),
               "Apple M1 7-core GPU is the binned M1, not the 8-core one");
+        CHECK(llmsize_resolve_gpu("M1 Max 24-core GPU", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-max-24c") &&
+              llmsize_resolve_gpu("M1 Max 24-core", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-max-24c"),
+              "M1 Max 24-core GPU, with or without GPU, is the binned M1 Max");
     }
     CHECK(llmsize_suggest(LLMSIZE_TABLE_GPUS, "rtx-4900", s, 3) >= 1 && !strcmp(s[0], "rtx-4090"), "rtx-4900 suggests the 4090");
     CHECK(llmsize_describe_gpu(8, 448, 0, LLMSIZE_HW_CONSUMER, &a) == LLMSIZE_OK && a.mem_bytes == (uint64_t)8 << 30 &&
