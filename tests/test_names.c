@@ -185,6 +185,9 @@ static void test_gpus(void) {
         CHECK(llmsize_resolve_gpu("M1 Max 24-core GPU", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-max-24c") &&
               llmsize_resolve_gpu("M1 Max 24-core", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-max-24c"),
               "M1 Max 24-core GPU, with or without GPU, is the binned M1 Max");
+        /* XiongjieDai's LLaMA 3 table writes the hyphen as U+2011 (README.md at 00dd2bde) */
+        CHECK(llmsize_resolve_gpu("M1 Max 32\xe2\x80\x91" "Core GPU 64GB", &b) == LLMSIZE_OK && !strcmp(b.row->id, "m1-max-64gb") &&
+              b.gpu.mem_bytes == (uint64_t)64 << 30, "M1 Max 32-Core GPU 64GB with a non-breaking hyphen");
     }
     CHECK(llmsize_suggest(LLMSIZE_TABLE_GPUS, "rtx-4900", s, 3) >= 1 && !strcmp(s[0], "rtx-4090"), "rtx-4900 suggests the 4090");
     CHECK(llmsize_describe_gpu(8, 448, 0, LLMSIZE_HW_CONSUMER, &a) == LLMSIZE_OK && a.mem_bytes == (uint64_t)8 << 30 &&
