@@ -958,39 +958,39 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
        fitted on all the class's rows; what other vendors' parts and described accelerators get), then one per
        class and vendor with rows from two sources or more: the vendor's llama.cpp backends (CUDA; ROCm/HIP
        and Vulkan) reach their own share of bandwidth at their own cost per layer. */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.44), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.223),
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.46), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.223),
       F_(source, "tests/data/speed.tsv: 88 decode rows from 9 sources (HBM GPUs: A100, H100, MI300X, P100), 80 of them with KV under a tenth of the bytes; "
                  "56 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.787), F_(layer_us, 60), F_(kv_cost, 1.44), F_(low, 0.82), F_(high, 1.22), F_(prefill_mfu, 0.385),
-      F_(source, "tests/data/speed.tsv: 116 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 113 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.791), F_(layer_us, 61), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.19), F_(prefill_mfu, 0.385),
+      F_(source, "tests/data/speed.tsv: 115 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 112 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.44), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.677),
-      F_(source, "tests/data/speed.tsv: 187 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 177 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.677),
+      F_(source, "tests/data/speed.tsv: 185 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 175 of them with KV under a tenth of the bytes; "
                  "111 prefill rows on M1 and M2 parts (M3 and later: no FP16 figure, no TTFT)") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.857), F_(layer_us, 83), F_(kv_cost, 1.44), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 146 decode rows from 14 sources (DGX Spark, Strix Halo; depths 0-65536), 96 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.847), F_(layer_us, 79), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
+      F_(source, "tests/data/speed.tsv: 136 decode rows from 11 sources (DGX Spark, Strix Halo; depths 0-65536), 86 of them with KV under a tenth of the bytes; "
                  "prefill_mfu a prior (no tensor throughput in the table for these parts)") },
-    { F_(hw_class, LLMSIZE_HW_CPU), F_(vendor, NULL), F_(expected, 0.547), F_(layer_us, 0), F_(kv_cost, 1.44), F_(low, 0.57), F_(high, 1.75), F_(prefill_mfu, 0.5),
+    { F_(hw_class, LLMSIZE_HW_CPU), F_(vendor, NULL), F_(expected, 0.547), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.57), F_(high, 1.75), F_(prefill_mfu, 0.5),
       F_(source, "tests/data/speed.tsv: 9 decode rows from three sources (lhl's llm-tracker notes: a Core Ultra 7 258V at 28 W, a Ryzen 9 7940HS on dual-channel DDR5-5600; "
                  "ahelpme.com: an EPYC 9554 on 12 channels of DDR5-4800; kirnat: a Xeon 8480 engineering sample on 8 channels of DDR5-4800), bandwidth = channels x rate; held out, each source scores the fit on the others; "
                  "prefill_mfu a prior (no tensor throughput in the table for CPUs)") },
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "Nvidia"), F_(expected, 0.612), F_(layer_us, 115), F_(kv_cost, 1.44), F_(low, 0.77), F_(high, 1.30), F_(prefill_mfu, 0.274),
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "Nvidia"), F_(expected, 0.612), F_(layer_us, 115), F_(kv_cost, 1.46), F_(low, 0.77), F_(high, 1.30), F_(prefill_mfu, 0.274),
       F_(source, "tests/data/speed.tsv: 82 decode rows from 8 sources (llama.cpp CUDA on A100 PCIe/SXM, H100 PCIe/SXM, P100; builds of 2023-26), 74 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.44), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
       F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
                  "12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.775), F_(layer_us, 48), F_(kv_cost, 1.44), F_(low, 0.83), F_(high, 1.20), F_(prefill_mfu, 0.385),
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.775), F_(layer_us, 48), F_(kv_cost, 1.46), F_(low, 0.83), F_(high, 1.20), F_(prefill_mfu, 0.385),
       F_(source, "tests/data/speed.tsv: 104 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4), 102 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.44), F_(low, 0.75), F_(high, 1.34), F_(prefill_mfu, 0.385),
-      F_(source, "tests/data/speed.tsv: 9 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards), 8 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.385),
+      F_(source, "tests/data/speed.tsv: 8 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards), 7 of them with KV under a tenth of the bytes; "
                  "prefill_mfu that of every vendor's consumer rows (no AMD prefill row with a tensor throughput)") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.832), F_(layer_us, 47), F_(kv_cost, 1.44), F_(low, 0.94), F_(high, 1.06), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 41 decode rows from 6 sources (llama.cpp CUDA on DGX Spark), 27 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.835), F_(layer_us, 52), F_(kv_cost, 1.46), F_(low, 0.90), F_(high, 1.12), F_(prefill_mfu, 0.5),
+      F_(source, "tests/data/speed.tsv: 37 decode rows from 5 sources (llama.cpp CUDA on DGX Spark), 23 of them with KV under a tenth of the bytes; "
                  "prefill_mfu a prior (no tensor throughput in the table)") },
-    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "AMD"), F_(expected, 0.873), F_(layer_us, 106), F_(kv_cost, 1.44), F_(low, 0.86), F_(high, 1.16), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 105 decode rows from 10 sources (llama.cpp ROCm and Vulkan on Strix Halo, depths 0-65536), 69 of them with KV under a tenth of the bytes; "
+    { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "AMD"), F_(expected, 0.887), F_(layer_us, 115), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.17), F_(prefill_mfu, 0.5),
+      F_(source, "tests/data/speed.tsv: 99 decode rows from 8 sources (llama.cpp ROCm and Vulkan on Strix Halo, depths 0-65536), 63 of them with KV under a tenth of the bytes; "
                  "prefill_mfu a prior (no tensor throughput in the table)") }
 };
 

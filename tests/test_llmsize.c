@@ -272,6 +272,19 @@ static void test_speed(void) {
     snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
     n = speed_read(path, speed_rows, SPEED_MAX, &unresolved, &unpriced);
     CHECK(n >= 300 && unresolved == 0, "speed.tsv: %d rows scored, %d naming what the tables lack", n, unresolved);
+    {   /* one measurement, one row: a copy under a second spelling of its source was fitted as one
+           source and scored as another (nine DGX Spark and Strix Halo rows were, their documents
+           read in two spellings; three issue and pull-request rows had been entered twice) */
+        int a = 0, b = 0, dup = speed_duplicate(speed_rows, n > 0 ? n : 0, &a, &b);
+        char ka[96], kb[96];
+        CHECK(!dup, "speed.tsv repeats a measurement: %s (%s) and %s (%s)", dup ? speed_rows[a].row : "", dup ? speed_rows[a].key : "",
+              dup ? speed_rows[b].row : "", dup ? speed_rows[b].key : "");
+        speed_key("visorcraft/strix-halo-llm-perf BENCHMARKS.md (120W TDP run)", ka, sizeof ka);
+        speed_key("https://github.com/visorcraft/strix-halo-llm-perf/blob/5154e5495b88b3e79daecc3e6f035e39084145d4/BENCHMARKS.md", kb, sizeof kb);
+        CHECK(!strcmp(ka, kb) && !strcmp(ka, "visorcraft/strix-halo-llm-perf"), "one repository, one source: '%s' and '%s'", ka, kb);
+        speed_key("https://github.com/ggml-org/llama.cpp/pull/4766#issuecomment-1", ka, sizeof ka);
+        CHECK(!strcmp(ka, "ggml-org/llama.cpp/pull/4766"), "a pull request is its own source: '%s'", ka);
+    }
     speed_fit_all(speed_rows, n, NULL, &fit);
     speed_score(speed_rows, n, speed_held, speed_ins, speed_covered, speed_ratio_held, speed_pooled);
     for (g = 0; g < speed_groups(); ++g) {

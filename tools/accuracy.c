@@ -388,6 +388,13 @@ int main(int argc, char **argv) {
         size_t k;
         snprintf(path, sizeof path, "%s/speed.tsv", data_dir);
         n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced);
+        {
+            int a, b;
+            if (speed_duplicate(rows, n, &a, &b)) {
+                fprintf(stderr, "%s repeats a measurement: %s and %s\n", path, rows[a].row, rows[b].row);
+                return 1;
+            }
+        }
         printf("\n### Decode and prefill speed, held out (`tests/data/speed.tsv`)\n\n"
                "The speed constants (bandwidth share and per-layer cost per hardware class, the cost of a KV-cache byte,\n"
                "prefill MFU) are fitted on these rows (`make calibrate`, `tools/speed_fit.h`). Held out: each row is scored\n"

@@ -17,6 +17,13 @@ int main(int argc, char **argv) {
     int unresolved = 0, unpriced = 0, n = speed_read(path, rows, SPEED_MAX, &unresolved, &unpriced), i, g;
     size_t k;
     if (n < 0) { perror(path); return 1; }
+    {
+        int a, b;
+        if (speed_duplicate(rows, n, &a, &b)) {   /* a copy would be fitted as one source and scored as another */
+            fprintf(stderr, "%s repeats a measurement: %s (%s) and %s (%s)\n", path, rows[a].row, rows[a].key, rows[b].row, rows[b].key);
+            return 1;
+        }
+    }
     printf("%s: %d rows scored; %d prefill rows on accelerators with no published tensor throughput (no TTFT to score); "
            "%d rows naming what the tables lack\n\n", path, n, unpriced, unresolved);
     speed_fit_all(rows, n, NULL, &fit);

@@ -96,10 +96,19 @@ static double speed_at(const double *v, int n, double f) {
     return n ? v[k < n ? k : n - 1] : 0.0;
 }
 
+/* The source a row is left out with: its document up to the first space or '#'. A GitHub
+   repository's files are one source however they are written ("owner/repo path" or
+   "https://github.com/owner/repo/blob/<commit>/path"): the key is "owner/repo"; an issue,
+   pull request or discussion is its own ("owner/repo/pull/N"). */
 static void speed_key(const char *source, char *key, size_t cap) {
-    size_t n = strcspn(source, " #");
-    const char *blob = strstr(source, "/blob/");
-    if (blob && (size_t)(blob - source) < n) n = (size_t)(blob - source);
+    static const char *const drop[] = { "https://", "http://", "github.com/" };
+    size_t n, i;
+    const char *cut;
+    for (i = 0; i < sizeof drop / sizeof drop[0]; ++i)
+        if (!strncmp(source, drop[i], strlen(drop[i]))) source += strlen(drop[i]);
+    n = strcspn(source, " #");
+    if (((cut = strstr(source, "/blob/")) || (cut = strstr(source, "/tree/"))) && (size_t)(cut - source) < n)
+        n = (size_t)(cut - source);
     if (n >= cap) n = cap - 1;
     memcpy(key, source, n);
     key[n] = '\0';
@@ -469,6 +478,23 @@ static const struct { const char *name; int (*pick)(const speed_obs *); } speed_
     { "  at depth >= 4096 tokens", speed_depth }, { "  llama.cpp layer split, 2+ GPUs", speed_multi },
     { "prefill, all", speed_pp }, { "  datacenter GPUs", speed_pp_dc }, { "  consumer/workstation GPUs", speed_pp_consumer },
     { "  Apple M1, M2 (Metal)", speed_pp_apple }, { "  AMD GPUs (ROCm, Vulkan)", speed_pp_amd }, { "  MoE", speed_pp_moe } };
+
+/* Rows that repeat one measurement (the same accelerators, model, format, test kind and depth
+   at the same tok/s, the tokens aside: "0 = not stated"): each is a copy (one document read
+   twice, or quoted by another), which would count twice and, under another source's name,
+   score the copy it was fitted on. Returns the first such pair in *a, *b; 0 when none. */
+static int speed_duplicate(const speed_obs *rows, int n, int *a, int *b) {
+    int i, j;
+    for (i = 0; i < n; ++i)
+        for (j = i + 1; j < n; ++j) {
+            const char *x = rows[i].row, *y = rows[j].row, *xe = strrchr(x, ' '), *ye = strrchr(y, ' ');
+            if (rows[i].prefill != rows[j].prefill || rows[i].depth != rows[j].depth || rows[i].measured != rows[j].measured ||
+                !xe || !ye || xe - x != ye - y || strncmp(x, y, (size_t)(xe - x))) continue;
+            *a = i; *b = j;
+            return 1;
+        }
+    return 0;
+}
 
 /* Read tests/data/speed.tsv; returns rows read, -1 when the file cannot be opened;
    *unresolved: rows naming what the tables lack; *unpriced: prefill rows on accelerators
