@@ -965,7 +965,7 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
       F_(source, "tests/data/speed.tsv: 115 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 112 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.677),
-      F_(source, "tests/data/speed.tsv: 185 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 175 of them with KV under a tenth of the bytes; "
+      F_(source, "tests/data/speed.tsv: 184 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 174 of them with KV under a tenth of the bytes; "
                  "111 prefill rows on M1 and M2 parts (M3 and later: no FP16 figure, no TTFT)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.847), F_(layer_us, 79), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
       F_(source, "tests/data/speed.tsv: 136 decode rows from 11 sources (DGX Spark, Strix Halo; depths 0-65536), 86 of them with KV under a tenth of the bytes; "
@@ -980,7 +980,7 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
       F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
                  "12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.775), F_(layer_us, 48), F_(kv_cost, 1.46), F_(low, 0.83), F_(high, 1.20), F_(prefill_mfu, 0.385),
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.775), F_(layer_us, 48), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.20), F_(prefill_mfu, 0.385),
       F_(source, "tests/data/speed.tsv: 104 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4), 102 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.385),
