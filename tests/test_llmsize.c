@@ -334,6 +334,12 @@ static void test_speed(void) {
             CHECK(hn_ >= 100 && m <= 0.12 && p9 <= 0.40, "Apple prefill held out: median %.1f %%, p90 %.1f %% over %d rows",
                   100 * m, 100 * p9, hn_);
     }
+    {   /* the measurements' own spread: one configuration measured by two sources */
+        const speed_rep r = speed_replicate_summary(speed_rows, n, speed_held);
+        printf("  %-36s %4d pairs of rows from two sources, %d configurations: they differ by median %.1f %%, p90 %.1f %%; "
+               "held-out error on those %d rows: median %.1f %%, p90 %.1f %%\n", "measured twice (decode)", r.pairs, r.configs,
+               100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
+    }
     {   /* partial offload: llmsize_plan_fit's decode with layers or experts in host memory, on
            rows no constant was fitted to (the host's bytes at 100 % of its peak and the
            accelerator's step counting them too gave a median of 57 %) */

@@ -421,6 +421,15 @@ int main(int argc, char **argv) {
             printf("| llama.cpp partial offload, host RAM (`tests/data/offload.tsv`; no constant fitted on these rows) | %d | %d | %.1f %% | %.1f %% | | |\n",
                    o.rows > 0 ? o.rows : 0, o.sources, 100 * o.median, 100 * o.p90);
         }
+        {   /* the measurements' own spread */
+            const speed_rep r = speed_replicate_summary(rows, n, held);
+            printf("\nThe measurements disagree among themselves: %d configurations (accelerators, model, format, depth) have\n"
+                   "decode rows from two sources or more. Their %d pairs of rows from different sources differ by a median of\n"
+                   "%.1f %% and a p90 of %.1f %% (larger / smaller - 1; backends, builds, drivers, power limits and the\n"
+                   "machines themselves). No one prediction can come within half of that of both rows of a pair. Held out,\n"
+                   "llmsize's error on those %d rows is a median of %.1f %% and a p90 of %.1f %%.\n",
+                   r.configs, r.pairs, 100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
+        }
         printf("\nThe constants, per hardware class and vendor (the vendor's llama.cpp backends; a class's row for every\n"
                "vendor answers for parts of vendors without their own and for described accelerators):\n\n"
                "| class / vendor | bandwidth share | per layer | KV byte cost | range | prefill MFU |\n|---|---|---|---|---|---|\n");

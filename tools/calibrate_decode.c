@@ -76,6 +76,12 @@ int main(int argc, char **argv) {
         printf("%-36s %5d  med %5.1f %% p90 %5.1f %%  (tests/data/offload.tsv, %d sources; no constant fitted on these rows)\n",
                "llama.cpp partial offload, host RAM", o.rows > 0 ? o.rows : 0, 100 * o.median, 100 * o.p90, o.sources);
     }
+    {   /* the measurements' own spread, beside the held-out error on the same rows */
+        const speed_rep r = speed_replicate_summary(rows, n, held);
+        printf("%-36s %5d  pairs of rows from two sources (%d configurations) differ by med %5.1f %% p90 %5.1f %%; "
+               "held out on those %d rows: med %5.1f %% p90 %5.1f %%\n", "measured twice (decode)", r.pairs, r.configs,
+               100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
+    }
     if (argc > 2 && !strcmp(argv[2], "-v"))
         for (i = 0; i < n; ++i)
             printf("  %-60s measured %8.2f predicted %8.2f held-out err %5.1f %%  %s\n", rows[i].row, rows[i].measured,

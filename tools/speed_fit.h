@@ -454,6 +454,58 @@ static int speed_sources(const speed_obs *rows, int n, int (*pick)(const speed_o
     return k;
 }
 
+/* The measurements' own spread: decode rows of one configuration (accelerators, model, format,
+   depth) published by two sources. For each such pair, larger / smaller - 1: what predicting one
+   by the other would score. No single prediction can score both under half of it, so it bounds
+   from below what any model can reach on those rows. Returns the pairs (at most cap) in v,
+   sorted; *configs the configurations they come from; mark (NULL: none) 1 on the rows in a pair. */
+static int speed_replicates(const speed_obs *rows, int n, double *v, int cap, int *configs, int *mark) {
+    int i, j, k = 0;
+    *configs = 0;
+    if (mark) for (i = 0; i < n; ++i) mark[i] = 0;
+    for (i = 0; i < n; ++i) {
+        const char *x = rows[i].row, *xe = strrchr(x, ' ');
+        int pairs = 0;
+        if (rows[i].prefill || !xe) continue;
+        for (j = i + 1; j < n; ++j) {
+            const char *y = rows[j].row, *ye = strrchr(y, ' ');
+            double r;
+            if (rows[j].prefill || rows[j].src == rows[i].src || rows[j].depth != rows[i].depth || !ye || xe - x != ye - y ||
+                strncmp(x, y, (size_t)(xe - x))) continue;
+            r = rows[i].measured > rows[j].measured ? rows[i].measured / rows[j].measured : rows[j].measured / rows[i].measured;
+            if (k < cap) v[k++] = r - 1;
+            if (mark) mark[i] = mark[j] = 1;
+            ++pairs;
+        }
+        if (pairs) {   /* count a configuration once, at its first row */
+            int seen = 0;
+            for (j = 0; j < i && !seen; ++j) {
+                const char *y = rows[j].row, *ye = strrchr(y, ' ');
+                seen = !rows[j].prefill && rows[j].depth == rows[i].depth && ye && xe - x == ye - y && !strncmp(x, y, (size_t)(xe - x));
+            }
+            *configs += !seen;
+        }
+    }
+    qsort(v, (size_t)k, sizeof v[0], speed_cmp);
+    return k;
+}
+
+/* The measurements' own spread beside the held-out error (held: speed_score's) on the same rows. */
+typedef struct speed_rep { int pairs, configs, rows; double med, p90, held_med, held_p90; } speed_rep;
+static speed_rep speed_replicate_summary(const speed_obs *rows, int n, const double *held) {
+    static double v[SPEED_MAX * 8], e[SPEED_MAX];
+    static int mark[SPEED_MAX];
+    speed_rep r;
+    int i;
+    memset(&r, 0, sizeof r);
+    r.pairs = speed_replicates(rows, n, v, SPEED_MAX * 8, &r.configs, mark);
+    for (i = 0; i < n; ++i) if (mark[i] && held[i] >= 0) e[r.rows++] = held[i];
+    qsort(e, (size_t)r.rows, sizeof e[0], speed_cmp);
+    if (r.pairs) { r.med = (v[(r.pairs - 1) / 2] + v[r.pairs / 2]) / 2; r.p90 = speed_at(v, r.pairs, 0.9); }
+    if (r.rows) { r.held_med = (e[(r.rows - 1) / 2] + e[r.rows / 2]) / 2; r.held_p90 = speed_at(e, r.rows, 0.9); }
+    return r;
+}
+
 /* The regimes the report and the suite name, each a line. */
 static int speed_tg(const speed_obs *o) { return !o->prefill; }
 static int speed_pp(const speed_obs *o) { return o->prefill; }
