@@ -964,9 +964,9 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.791), F_(layer_us, 61), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.19), F_(prefill_mfu, 0.385),
       F_(source, "tests/data/speed.tsv: 115 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 112 of them with KV under a tenth of the bytes; "
                  "44 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.677),
+    { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.676),
       F_(source, "tests/data/speed.tsv: 184 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 174 of them with KV under a tenth of the bytes; "
-                 "111 prefill rows on M1 and M2 parts (M3 and later: no FP16 figure, no TTFT)") },
+                 "119 prefill rows on M1 and M2 parts (M3 and later: no FP16 figure, no TTFT)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.847), F_(layer_us, 79), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
       F_(source, "tests/data/speed.tsv: 136 decode rows from 11 sources (DGX Spark, Strix Halo; depths 0-65536), 86 of them with KV under a tenth of the bytes; "
                  "prefill_mfu a prior (no tensor throughput in the table for these parts)") },

@@ -531,17 +531,21 @@ static const struct { const char *name; int (*pick)(const speed_obs *); } speed_
     { "prefill, all", speed_pp }, { "  datacenter GPUs", speed_pp_dc }, { "  consumer/workstation GPUs", speed_pp_consumer },
     { "  Apple M1, M2 (Metal)", speed_pp_apple }, { "  AMD GPUs (ROCm, Vulkan)", speed_pp_amd }, { "  MoE", speed_pp_moe } };
 
-/* Rows that repeat one measurement (the same accelerators, model, format, test kind and depth
-   at the same tok/s, the tokens aside: "0 = not stated"): each is a copy (one document read
-   twice, or quoted by another), which would count twice and, under another source's name,
-   score the copy it was fitted on. Returns the first such pair in *a, *b; 0 when none. */
+/* Rows that repeat one measurement (the same accelerators, model, format, test kind, depth and
+   tokens, where both state them, at the same tok/s): each is a copy (one document read twice,
+   or quoted by another), which would count twice and, under another source's name, score the
+   copy it was fitted on. Returns the first such pair in *a, *b; 0 when none. */
 static int speed_duplicate(const speed_obs *rows, int n, int *a, int *b) {
     int i, j;
     for (i = 0; i < n; ++i)
         for (j = i + 1; j < n; ++j) {
             const char *x = rows[i].row, *y = rows[j].row, *xe = strrchr(x, ' '), *ye = strrchr(y, ' ');
+            int tx = 0, ty = 0;
             if (rows[i].prefill != rows[j].prefill || rows[i].depth != rows[j].depth || rows[i].measured != rows[j].measured ||
                 !xe || !ye || xe - x != ye - y || strncmp(x, y, (size_t)(xe - x))) continue;
+            tx = atoi(xe + 3);   /* " tgN@dD" / " ppN@dD": N, 0 = not stated */
+            ty = atoi(ye + 3);
+            if (tx && ty && tx != ty) continue;
             *a = i; *b = j;
             return 1;
         }
