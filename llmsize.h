@@ -4925,6 +4925,12 @@ LLMSIZE_API llmsize_status llmsize_activation_bytes(const llmsize_model *m, uint
 /* ---------------------------------------------------------------------------------- */
 /* Speed                                                                              */
 /* ---------------------------------------------------------------------------------- */
+/* The tensor rate a format's matrix products run at. A GGUF file runs on llama.cpp, whose
+   prompt matmuls are int8 (MMQ) or FP16 with FP16 accumulation (cuBLAS CUBLAS_COMPUTE_16F:
+   ggml-org/llama.cpp@f6d77a1b:ggml/src/ggml-cuda/ggml-cuda.cu, ggml_cuda_op_mul_mat_cublas):
+   the FP16-accumulate rate, which vendor sheets give as half the dense INT8 rate. A GeForce
+   card's BF16/FP16 figure is its FP32-accumulate rate, half of that (an RTX 4090: 165 TFLOPS,
+   INT8 661 TOPS); a workstation or datacenter part runs both at one rate (INT8 = 2 x BF16). */
 static double llmsize__peak_tflops(const llmsize_gpu *a, const llmsize_format *f) {
     switch (f->kind == LLMSIZE_FMT_GPU ? f->compute : (uint32_t)LLMSIZE_COMPUTE_BF16) {
     case LLMSIZE_COMPUTE_FP4: if (a->fp4_tflops > 0) return a->fp4_tflops; /* fall through */
@@ -4932,6 +4938,7 @@ static double llmsize__peak_tflops(const llmsize_gpu *a, const llmsize_format *f
     case LLMSIZE_COMPUTE_INT8: if (a->int8_tops > 0) return a->int8_tops; break;
     default: break;
     }
+    if (f->kind == LLMSIZE_FMT_GGUF && a->bf16_tflops > 0 && a->int8_tops / 2 > a->bf16_tflops) return a->int8_tops / 2;
     return a->bf16_tflops;
 }
 

@@ -958,10 +958,10 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
        fitted on all the class's rows; what other vendors' parts and described accelerators get), then one per
        class and vendor with rows from two sources or more: the vendor's llama.cpp backends (CUDA; ROCm/HIP
        and Vulkan) reach their own share of bandwidth at their own cost per layer. */
-    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.46), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.223),
+    { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.46), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.222),
       F_(source, "tests/data/speed.tsv: 88 decode rows from 9 sources (HBM GPUs: A100, H100, MI300X, P100), 80 of them with KV under a tenth of the bytes; "
                  "56 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.816), F_(layer_us, 70), F_(kv_cost, 1.46), F_(low, 0.83), F_(high, 1.21), F_(prefill_mfu, 0.662),
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.816), F_(layer_us, 70), F_(kv_cost, 1.46), F_(low, 0.83), F_(high, 1.21), F_(prefill_mfu, 0.359),
       F_(source, "tests/data/speed.tsv: 135 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 132 of them with KV under a tenth of the bytes; "
                  "71 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.676),
@@ -980,10 +980,10 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
       F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
                  "12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.812), F_(layer_us, 64), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.18), F_(prefill_mfu, 0.662),
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.812), F_(layer_us, 64), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.18), F_(prefill_mfu, 0.359),
       F_(source, "tests/data/speed.tsv: 124 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4), 122 of them with KV under a tenth of the bytes; "
                  "71 prefill rows") },
-    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.662),
+    { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.359),
       F_(source, "tests/data/speed.tsv: 8 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards), 7 of them with KV under a tenth of the bytes; "
                  "prefill_mfu that of every vendor's consumer rows (no AMD prefill row with a tensor throughput)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.835), F_(layer_us, 52), F_(kv_cost, 1.46), F_(low, 0.90), F_(high, 1.12), F_(prefill_mfu, 0.5),
