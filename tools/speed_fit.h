@@ -454,6 +454,19 @@ static int speed_sources(const speed_obs *rows, int n, int (*pick)(const speed_o
     return k;
 }
 
+/* Two rows of one configuration: the same accelerators, model, format, test kind and depth
+   (their reports' text up to the test), and the tokens of a row's test (" tgN@dD": N; 0 = not
+   stated). */
+static int speed_same_config(const speed_obs *p, const speed_obs *q) {
+    const char *pe = strrchr(p->row, ' '), *qe = strrchr(q->row, ' ');
+    return p->prefill == q->prefill && p->depth == q->depth && pe && qe && pe - p->row == qe - q->row &&
+           !strncmp(p->row, q->row, (size_t)(pe - p->row));
+}
+static int speed_tokens(const speed_obs *o) {
+    const char *e = strrchr(o->row, ' ');
+    return e ? atoi(e + 3) : 0;
+}
+
 /* The measurements' own spread: decode rows of one configuration (accelerators, model, format,
    depth) published by two sources. For each such pair, larger / smaller - 1: what predicting one
    by the other would score. No single prediction can score both under half of it, so it bounds
@@ -464,14 +477,11 @@ static int speed_replicates(const speed_obs *rows, int n, double *v, int cap, in
     *configs = 0;
     if (mark) for (i = 0; i < n; ++i) mark[i] = 0;
     for (i = 0; i < n; ++i) {
-        const char *x = rows[i].row, *xe = strrchr(x, ' ');
         int pairs = 0;
-        if (rows[i].prefill || !xe) continue;
+        if (rows[i].prefill) continue;
         for (j = i + 1; j < n; ++j) {
-            const char *y = rows[j].row, *ye = strrchr(y, ' ');
             double r;
-            if (rows[j].prefill || rows[j].src == rows[i].src || rows[j].depth != rows[i].depth || !ye || xe - x != ye - y ||
-                strncmp(x, y, (size_t)(xe - x))) continue;
+            if (rows[j].src == rows[i].src || !speed_same_config(&rows[i], &rows[j])) continue;
             r = rows[i].measured > rows[j].measured ? rows[i].measured / rows[j].measured : rows[j].measured / rows[i].measured;
             if (k < cap) v[k++] = r - 1;
             if (mark) mark[i] = mark[j] = 1;
@@ -479,10 +489,7 @@ static int speed_replicates(const speed_obs *rows, int n, double *v, int cap, in
         }
         if (pairs) {   /* count a configuration once, at its first row */
             int seen = 0;
-            for (j = 0; j < i && !seen; ++j) {
-                const char *y = rows[j].row, *ye = strrchr(y, ' ');
-                seen = !rows[j].prefill && rows[j].depth == rows[i].depth && ye && xe - x == ye - y && !strncmp(x, y, (size_t)(xe - x));
-            }
+            for (j = 0; j < i && !seen; ++j) seen = speed_same_config(&rows[j], &rows[i]);
             *configs += !seen;
         }
     }
@@ -531,21 +538,16 @@ static const struct { const char *name; int (*pick)(const speed_obs *); } speed_
     { "prefill, all", speed_pp }, { "  datacenter GPUs", speed_pp_dc }, { "  consumer/workstation GPUs", speed_pp_consumer },
     { "  Apple M1, M2 (Metal)", speed_pp_apple }, { "  AMD GPUs (ROCm, Vulkan)", speed_pp_amd }, { "  MoE", speed_pp_moe } };
 
-/* Rows that repeat one measurement (the same accelerators, model, format, test kind, depth and
-   tokens, where both state them, at the same tok/s): each is a copy (one document read twice,
-   or quoted by another), which would count twice and, under another source's name, score the
-   copy it was fitted on. Returns the first such pair in *a, *b; 0 when none. */
+/* Rows that repeat one measurement (one configuration, the same tokens where both state them,
+   the same tok/s): each is a copy (one document read twice, or quoted by another), which would
+   count twice and, under another source's name, score the copy it was fitted on. Returns the
+   first such pair in *a, *b; 0 when none. */
 static int speed_duplicate(const speed_obs *rows, int n, int *a, int *b) {
     int i, j;
     for (i = 0; i < n; ++i)
         for (j = i + 1; j < n; ++j) {
-            const char *x = rows[i].row, *y = rows[j].row, *xe = strrchr(x, ' '), *ye = strrchr(y, ' ');
-            int tx = 0, ty = 0;
-            if (rows[i].prefill != rows[j].prefill || rows[i].depth != rows[j].depth || rows[i].measured != rows[j].measured ||
-                !xe || !ye || xe - x != ye - y || strncmp(x, y, (size_t)(xe - x))) continue;
-            tx = atoi(xe + 3);   /* " tgN@dD" / " ppN@dD": N, 0 = not stated */
-            ty = atoi(ye + 3);
-            if (tx && ty && tx != ty) continue;
+            const int tx = speed_tokens(&rows[i]), ty = speed_tokens(&rows[j]);
+            if (rows[i].measured != rows[j].measured || !speed_same_config(&rows[i], &rows[j]) || (tx && ty && tx != ty)) continue;
             *a = i; *b = j;
             return 1;
         }
