@@ -903,8 +903,9 @@ typedef struct llmsize_plan {
     uint32_t engine;           /* llmsize_engine                                           */
     const llmsize_engine_release *release; /* the engine version whose rules apply (NULL:
                                   its current release; llmsize_find_engine_version)               */
-    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; tp = gpus
-                                  when only gpus is given)                              */
+    uint32_t tp, pp, dp;       /* tensor, pipeline, data parallel (0 = 1; when only gpus is
+                                  given, tp = gpus, or pp = gpus where the engine splits
+                                  layers: llmsize_engine_splits_layers)                   */
     uint32_t gpus;          /* accelerators in the deployment (0 = tp * pp * dp)        */
     uint64_t context;          /* per-sequence context (vLLM max_model_len, llama.cpp -c / -np,
                                   Ollama num_ctx); 0 = engine default                      */
@@ -1560,6 +1561,11 @@ LLMSIZE_API const char *llmsize_hw_class_name(uint32_t hw_class);
 LLMSIZE_API const char *llmsize_head_name(uint32_t head);
 /* The id of an engine ("vllm"); NULL past LLMSIZE_ENGINE_COUNT. */
 LLMSIZE_API const char *llmsize_engine_name(uint32_t engine);
+/* 1 when the engine splits a model's layers over its GPUs and runs them in turn (llama.cpp's
+   default -sm layer, Ollama): a plan's gpus without tp or pp are pipeline stages, and one
+   sequence decodes at one GPU's bandwidth; 0 for tensor-parallel engines and past
+   LLMSIZE_ENGINE_COUNT. */
+LLMSIZE_API int llmsize_engine_splits_layers(uint32_t engine);
 /* Is the plan well formed? The status llmsize_plan_fit would return for its arguments, and
    which field broke which rule ("tp: must divide the attention heads ..."; static; NULL
    when it is fine). why may be NULL. */
@@ -1602,7 +1608,8 @@ LLMSIZE_API llmsize_status llmsize_prepared_grid(const llmsize_prepared *const *
 /* Inverse solvers (searches over llmsize_plan_fit). */
 LLMSIZE_API llmsize_status llmsize_plan_max_context(const llmsize_plan *plan, uint64_t *out);
 LLMSIZE_API llmsize_status llmsize_plan_max_seqs(const llmsize_plan *plan, uint32_t *out);
-/* Fewest tensor-parallel accelerators (valid for the model's heads) up to max_gpus. */
+/* Fewest accelerators up to max_gpus: tensor-parallel ranks valid for the model's heads, or
+   (an engine that splits layers, llmsize_engine_splits_layers) any number of stages. */
 LLMSIZE_API llmsize_status llmsize_plan_min_gpus(const llmsize_plan *plan, uint32_t max_gpus, uint32_t *out);
 /* Least quality loss among formats that fit, run on the accelerator and decode at least
    min_tps per sequence (formats NULL = every format in the table; a list holds at most
@@ -6296,6 +6303,10 @@ typedef struct llmsize__engine_ops {
     /* what it does with the settings once all are read (NULL: nothing)                    */
     void (*parsed)(llmsize_parsed *out);
     int places_layers;         /* it may keep layers in host memory (llmsize__host_table)     */
+    /* its GPUs hold consecutive layers and run them in turn (llama.cpp's -sm layer, the
+       default; Ollama spreads a model's layers the same way): the GPUs of a plan that sets
+       no tp or pp are pipeline stages (llmsize__stages_of), not tensor-parallel ranks      */
+    int splits_layers;
 } llmsize__engine_ops;
 
 enum { LLMSIZE__LOADS_GGUF = 1u, LLMSIZE__LOADS_GPU = 2u };   /* GPU: float and GPU formats */
@@ -6496,7 +6507,7 @@ static llmsize_status llmsize__none_place(llmsize__planning *c, llmsize_plan_res
 static const llmsize__engine_ops llmsize__none_ops = {
     llmsize__none_place, NULL, NULL, 0, LLMSIZE__LOADS_GGUF | LLMSIZE__LOADS_GPU, NULL,
     NULL, NULL, NULL,
-    NULL, 0, NULL, NULL, 0
+    NULL, 0, NULL, NULL, 0, 0
 };
 
 /* ==== Engine: vLLM ==================================================================== */
@@ -6634,7 +6645,7 @@ static llmsize_status llmsize__vllm_env(const char *kv, llmsize_parsed *out) {
 static const llmsize__engine_ops llmsize__vllm_ops = {
     llmsize__vllm_place, llmsize__vllm_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "vllm", "serve", "vllm.",
-    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), llmsize__vllm_env, llmsize__one_gpu_parsed, 0
+    llmsize__vllm_flags, LLMSIZE__COUNT(llmsize__vllm_flags), llmsize__vllm_env, llmsize__one_gpu_parsed, 0, 0
 };
 
 /* ==== Engine: SGLang ================================================================== */
@@ -6698,7 +6709,7 @@ static const llmsize__flag llmsize__sglang_flags[] = {
 static const llmsize__engine_ops llmsize__sglang_ops = {
     llmsize__sglang_place, llmsize__sglang_defaults, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "sglang", "serve", "sglang.",
-    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, llmsize__one_gpu_parsed, 0
+    llmsize__sglang_flags, LLMSIZE__COUNT(llmsize__sglang_flags), NULL, llmsize__one_gpu_parsed, 0, 0
 };
 
 /* ==== Engine: TensorRT-LLM ============================================================ */
@@ -6728,7 +6739,7 @@ static const llmsize__flag llmsize__trtllm_flags[] = {
 static const llmsize__engine_ops llmsize__trtllm_ops = {
     llmsize__trtllm_place, NULL, NULL, 1, LLMSIZE__LOADS_GPU, NULL,
     "trtllm-serve", "serve", NULL,
-    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, llmsize__one_gpu_parsed, 0
+    llmsize__trtllm_flags, LLMSIZE__COUNT(llmsize__trtllm_flags), NULL, llmsize__one_gpu_parsed, 0, 0
 };
 
 /* ==== Engine family: llama.cpp cells (llama.cpp, Ollama) ============================= */
@@ -6885,7 +6896,7 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
         r->host_weight_bytes = LLMSIZE__PART(&c->w, EMBED) + LLMSIZE__PART(&c->w, VISION);
     }
-    r->weight_bytes = (c->w.total - r->host_weight_bytes) / c->l.tp;
+    r->weight_bytes = (c->w.total - r->host_weight_bytes) / (c->l.tp * c->l.pp);   /* a stage's share */
     r->gpu_layers = layers - cpu_layers;
     /* tied embeddings: the output layer is a GPU copy of token_embd */
     if ((m->flags & LLMSIZE_F_TIED_EMBED) && output_gpu) r->weight_bytes += LLMSIZE__PART(&c->w, EMBED);
@@ -6983,7 +6994,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
             /* from a guess, each probe placing every tensor: the layers the room holds at
                the mean bytes a layer's weights and cache take, past the compute buffer and
                the overhead; the search checks it and its neighbours */
-            const double per = layers ? ((double)(c->w.total - LLMSIZE__PART(&c->w, EMBED) - LLMSIZE__PART(&c->w, VISION)) / c->l.tp +
+            const double per = layers ? ((double)(c->w.total - LLMSIZE__PART(&c->w, EMBED) - LLMSIZE__PART(&c->w, VISION)) / (c->l.tp * c->l.pp) +
                                          (double)r->kv_bytes + (double)r->host_kv_bytes) / layers : 0.0;
             const double fixed = (double)r->activation_bytes + (double)r->overhead_bytes;
             const double guess = per > 0.0 && (double)a.room > fixed ? ((double)a.room - fixed) / per : 0.0;
@@ -7061,7 +7072,7 @@ static uint64_t llmsize__llamacpp_context(const llmsize_plan *p) {
 static const llmsize__engine_ops llmsize__llamacpp_ops = {
     llmsize__llamacpp_place, NULL, llmsize__llamacpp_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
     "llama-server*|llama-cli*|server", NULL, NULL,
-    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, llmsize__llamacpp_parsed, 1
+    llmsize__llamacpp_flags, LLMSIZE__COUNT(llmsize__llamacpp_flags), NULL, llmsize__llamacpp_parsed, 1, 1
 };
 
 /* ==== Engine: Ollama ================================================================== */
@@ -7127,7 +7138,7 @@ static void llmsize__ollama_parsed(llmsize_parsed *out) {
 static const llmsize__engine_ops llmsize__ollama_ops = {
     llmsize__ollama_place, NULL, llmsize__ollama_context, 0, LLMSIZE__LOADS_GGUF, "Q4_K_M",
     "ollama", "run|serve", NULL,
-    NULL, 0, llmsize__ollama_env, llmsize__ollama_parsed, 1
+    NULL, 0, llmsize__ollama_env, llmsize__ollama_parsed, 1, 1
 };
 
 /* ==== Engines: the operations table, in llmsize_engine order ============================ */
@@ -7135,6 +7146,18 @@ static const llmsize__engine_ops llmsize__ollama_ops = {
 #define LLMSIZE__ENGINE_OPS(NAME, id) &llmsize__##id##_ops,
 static const llmsize__engine_ops *const llmsize__engine_ops_of[LLMSIZE_ENGINE_COUNT] = { LLMSIZE_ENGINES(LLMSIZE__ENGINE_OPS) };
 #undef LLMSIZE__ENGINE_OPS
+
+/* A plan's pipeline stages (pp after defaults). An engine that splits layers runs the GPUs
+   of a plan that sets no tp or pp as stages, one per data-parallel replica's GPU: each
+   holds its share of the layers, one sequence passes them in turn (so it decodes at one
+   GPU's bandwidth) and no head count has to divide by them (llama.cpp runs 3 or 6 GPUs). */
+static uint32_t llmsize__stages_of(const llmsize_plan *p) {
+    if (p->pp || p->tp || !p->gpus || !llmsize__engine_ops_of[p->engine]->splits_layers) return p->pp ? p->pp : 1u;
+    return p->gpus / (p->dp ? p->dp : 1u);
+}
+LLMSIZE_API int llmsize_engine_splits_layers(uint32_t engine) {
+    return engine < (uint32_t)LLMSIZE_ENGINE_COUNT && llmsize__engine_ops_of[engine]->splits_layers;
+}
 
 LLMSIZE_API llmsize_status llmsize_format_for(const llmsize_resolution *r, uint32_t engine, const llmsize_format **out) {
     const llmsize_format *f;
@@ -7183,9 +7206,10 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
     LLMSIZE__PLAN(p->gpu->usable_pct > 0 && p->gpu->usable_pct <= 100u, "gpu->usable_pct: in 1..100");
     LLMSIZE__PLAN(p->gpu->mem_bytes, "gpu->mem_bytes: must be > 0");   /* together: llmsize__gpu_valid */
     if (!(p->model->flags & LLMSIZE_F_ENCODER)) {   /* encoders split evenly over tp; no layout */
-        const uint32_t pp = p->pp ? p->pp : 1u, dp = p->dp ? p->dp : 1u;
+        const uint32_t pp = llmsize__stages_of(p), dp = p->dp ? p->dp : 1u;
         LLMSIZE__PLAN(pp <= 4096u && dp <= 4096u, "pp, dp: at most 4096");
-        LLMSIZE__PLAN(p->tp || !p->gpus || p->gpus % (pp * dp) == 0, "gpus: a multiple of pp x dp");
+        /* pp 0: stages of fewer GPUs than dp */
+        LLMSIZE__PLAN(pp && (p->tp || !p->gpus || p->gpus % (pp * dp) == 0), "gpus: a multiple of pp x dp");
         l.tp = p->tp ? p->tp : (p->gpus ? p->gpus / (pp * dp) : 1u);
         LLMSIZE__PLAN(l.tp && l.tp <= 4096u, "tp: in 1..4096");
         LLMSIZE__PLAN(!p->gpus || p->gpus == l.tp * pp * dp, "gpus: must equal tp x pp x dp");
@@ -7227,7 +7251,8 @@ LLMSIZE_API llmsize_status llmsize_plan_defaults(const llmsize_plan *plan, llmsi
         if (!out->context) out->context = plan->model->dims.max_ctx ? plan->model->dims.max_ctx : LLMSIZE_DEFAULT_CONTEXT;
         return LLMSIZE_OK;
     }
-    llmsize__layout_of(plan, &l);
+    out->pp = llmsize__stages_of(plan);   /* an engine that splits layers: the GPUs are stages */
+    llmsize__layout_of(out, &l);
     ops = llmsize__engine_ops_of[plan->engine];
     out->tp = l.tp; out->pp = l.pp; out->dp = l.dp; out->gpus = l.gpus;
     if (!out->seqs) {
@@ -7648,13 +7673,12 @@ static llmsize_status llmsize__max_seqs(llmsize__cached *c, uint32_t *out) {
 static llmsize_status llmsize__min_gpus(llmsize__cached *c, uint32_t max_gpus, uint32_t *out) {
     llmsize_plan_result r;
     llmsize_status st;
-    uint32_t tp;
-    c->p.pp = c->p.dp = 0;
-    c->p.gpus = 0;
-    for (tp = 1; tp <= max_gpus; ++tp) {
-        if (!llmsize_valid_tp(c->p.model, tp)) continue;
-        c->p.tp = tp;
-        if (llmsize__plan_fits(c, 0u, &r, &st)) { *out = tp; return LLMSIZE_OK; }
+    uint32_t n;
+    c->p.pp = c->p.dp = c->p.tp = 0;
+    for (n = 1; n <= max_gpus; ++n) {
+        c->p.gpus = n;   /* tensor parallel, or stages (no head has to divide) */
+        if (!llmsize_engine_splits_layers(c->p.engine) && !llmsize_valid_tp(c->p.model, n)) continue;
+        if (llmsize__plan_fits(c, 0u, &r, &st)) { *out = n; return LLMSIZE_OK; }
         if (st != LLMSIZE_OK && st != LLMSIZE_ERR_INVALID_ARG) return st;
     }
     return LLMSIZE_ERR_UNSUPPORTED;
@@ -8381,7 +8405,7 @@ static void llmsize__select_format(const llmsize_select_request *q, const llmsiz
     size_t i;
     memset(&p, 0, sizeof p);
     p.params = pr;
-    p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.release = q->release; p.tp = q->gpus ? q->gpus : 1u;
+    p.model = c->model; p.gpu = q->gpu; p.engine = q->engine; p.release = q->release; p.gpus = q->gpus ? q->gpus : 1u;
     p.seqs = q->seqs ? q->seqs : 1u; p.context = q->context ? q->context : LLMSIZE_DEFAULT_CONTEXT; p.kv_dtype = q->kv_dtype;
     p.tight_pct = q->tight_pct;
     if (q->min_format) {

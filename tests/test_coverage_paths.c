@@ -1644,12 +1644,21 @@ static void test_vllm_and_select_margins(void) {
     CHECK(llmsize_plan_fit(&p, &native) == LLMSIZE_OK && native.activation_bytes > flash.activation_bytes,
           "the sort sampler's peak (%llu) above FlashInfer's (%llu)", (unsigned long long)native.activation_bytes,
           (unsigned long long)flash.activation_bytes);
-    /* selection over 3 GPUs: only models whose heads split 3 ways can be planned */
+    /* selection over 3 GPUs: llama.cpp splits the layers, so a model whose heads do not split
+       3 ways is planned (Qwen2.5-72B's 64); a tensor-parallel engine plans only those that do */
     llmsize_select_request_init(&q);
     q.gpu = gpu("rtx-4090"); q.engine = LLMSIZE_ENGINE_LLAMACPP; q.formats = gguf; q.n_formats = 2; q.gpus = 3;
     CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK, "select over 3 GPUs");
+    {
+        size_t uneven = 0;
+        for (i = 0; i < n_out; ++i) uneven += !out[i].rejected && !llmsize_valid_tp(out[i].model, 3);
+        CHECK(uneven > 0, "llama.cpp over 3 GPUs plans models whose heads do not split 3 ways (%u of %u)", (unsigned)uneven, (unsigned)n_out);
+    }
+    q.engine = LLMSIZE_ENGINE_VLLM; q.formats = gpu_list;
+    CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK && n_out > 0, "vLLM select over 3 GPUs");
     for (i = 0; i < n_out; ++i)
         if (!out[i].rejected) CHECK(llmsize_valid_tp(out[i].model, 3), "%s splits over 3 GPUs", out[i].model->id);
+    q.engine = LLMSIZE_ENGINE_LLAMACPP; q.formats = gguf;
     /* a format no looser than the floor leaves the floor; a floor of 1 %% holds */
     q.gpus = 2; q.max_loss_pct = 1.0; q.min_format = format("Q2_K");
     CHECK(llmsize_select(&q, out, 4, &n_out, &n_cand) == LLMSIZE_OK, "select with a 1 %% floor and Q2_K");

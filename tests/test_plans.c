@@ -277,6 +277,33 @@ static void test_pipeline_speed(void) {
           "tensor parallel 4 decodes faster than 2 (%.1f vs %.1f)", r[1].decode_tps, r[0].decode_tps);
 }
 
+/* llama.cpp splits a model's layers over the GPUs it sees (-sm layer, the default) and one
+   sequence runs them in turn: it decodes at one GPU's bandwidth, not the sum, and any number
+   of GPUs will do (no head count has to divide). Measured: XiongjieDai's LLaMA 3 70B Q4_K_M,
+   llama-bench tg512 on 2-8 RTX 3090 / 4090, May 2024
+   (XiongjieDai/GPU-Benchmarks-on-LLM-Inference@aa72e0ec:README.md, tests/data/speed.tsv). */
+static void test_layer_split_speed(void) {
+    static const struct { const char *gpu; uint32_t n; double tps; } runs[] = {
+        { "rtx-3090", 2, 16.57 }, { "rtx-3090", 6, 17.09 }, { "rtx-4090", 2, 19.22 }, { "rtx-4090", 4, 19.80 }, { "rtx-4090", 8, 18.94 },
+    };
+    llmsize_plan p;
+    llmsize_plan_result r;
+    size_t k;
+    memset(&p, 0, sizeof p);
+    p.model = model("meta-llama-3-70b"); p.format = format("Q4_K_M");
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 512; p.seqs = 1;
+    CHECK(llmsize_engine_splits_layers(LLMSIZE_ENGINE_LLAMACPP) && llmsize_engine_splits_layers(LLMSIZE_ENGINE_OLLAMA) &&
+          !llmsize_engine_splits_layers(LLMSIZE_ENGINE_VLLM) && !llmsize_engine_splits_layers(LLMSIZE_ENGINE_COUNT),
+          "llama.cpp and Ollama split layers; vLLM and an engine past the table do not");
+    for (k = 0; k < sizeof runs / sizeof runs[0]; ++k) {
+        p.gpu = gpu(runs[k].gpu); p.gpus = runs[k].n;
+        CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.fits && r.gpus == runs[k].n &&
+              r.decode_tps_low <= runs[k].tps && runs[k].tps <= r.decode_tps_high,
+              "70B Q4_K_M on %u x %s: measured %.2f tok/s, predicted %.1f (%.1f-%.1f)", runs[k].n, runs[k].gpu, runs[k].tps,
+              r.decode_tps, r.decode_tps_low, r.decode_tps_high);
+    }
+}
+
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
 /* Every engine row sits at its enum value, and the defaults each engine applies are the
    values its own source sets (cited beside each check). */
@@ -670,6 +697,7 @@ static void start_summary(void) {
 
 void test_plans(void) {
     test_pipeline_speed();
+    test_layer_split_speed();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

@@ -158,6 +158,13 @@ func (e Engine) String() string {
 	return fmt.Sprintf("Engine(%d)", int(e))
 }
 
+// SplitsLayers says whether the engine splits a model's layers over its GPUs and runs them in
+// turn (llama.cpp's default -sm layer, Ollama) rather than in tensor parallel: then any number
+// of GPUs will do, and one sequence decodes at one GPU's bandwidth.
+func (e Engine) SplitsLayers() bool {
+	return int(e) >= 0 && core.Llmsize_engine_splits_layers(uint(e)) != 0
+}
+
 // ParseEngine accepts an engine's name or alias ("vllm", "llama-server", "ollama"...),
 // with or without its version ("vllm@0.11").
 func ParseEngine(name string) (Engine, error) {
@@ -677,7 +684,7 @@ type FitRequest struct {
 	// EngineVersion is the engine release whose rules apply ("0.11", "b6550"); "" = the
 	// version in Engine, else the engine's current release.
 	EngineVersion string
-	GPUs    uint32  // tensor parallel size (0 = 1)
+	GPUs    uint32  // accelerators (0 = 1): tensor-parallel ranks, or layers split over them (llama.cpp, Ollama)
 	Context uint64  // tokens per sequence (0 = engine default)
 	Seqs    uint32  // concurrent sequences (0 = engine default)
 	KVDtype string  // "" = f16
@@ -712,13 +719,15 @@ type FitResult struct {
 	Suggestion *Suggestion // when it does not fit
 }
 
+// planOf builds a plan: tp, pp, dp as a command line names them (0 = unset), gpus the
+// accelerators the engine lays out where it names none (llmsize_engine_splits_layers).
 func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_gpu, engine Engine, rel core.Llmsize_engine_release,
-	gpus uint32, context uint64, seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64,
+	tp, gpus uint32, context uint64, seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64,
 	ubatch uint32, gpuLayers int32, cpuMoe uint32, maxSeqs uint32) core.Llmsize_plan {
 	if rel == nil {
 		rel = core.SwigcptrLlmsize_engine_release(0)
 	}
-	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(gpus), uint(pp), uint(dp), context, uint(seqs), kv, util,
+	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(tp), uint(pp), uint(dp), uint(gpus), context, uint(seqs), kv, util,
 		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0, rel, uint(maxSeqs))
 }
 
@@ -813,7 +822,7 @@ func (req FitRequest) resolve() (r resolved, err error) {
 }
 
 func (req FitRequest) plan(r resolved) core.Llmsize_plan {
-	return planOf(r.m, r.f, r.a, r.engine, r.rel, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0, 0)
+	return planOf(r.m, r.f, r.a, r.engine, r.rel, 0, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 // Fit sizes a deployment under its engine's rules.
@@ -994,10 +1003,11 @@ func (p Plan) FitOn(g *GPU, gpus uint32) (FitResult, error) {
 			Msg: fmt.Sprintf("llmsize: the command runs on %d GPUs (tp %d x pp %d x dp %d); the node has %d", need, p.TP,
 				max1(p.PP), max1(p.DP), gpus)}
 	}
-	if tp == 0 && gpus > 0 {
-		tp = gpus
+	spread := uint32(0) // the node's GPUs, for an engine whose command line names no layout
+	if tp == 0 {
+		spread = gpus
 	}
-	plan := planOf(p.Model, f, a, p.Engine, rel, tp, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
+	plan := planOf(p.Model, f, a, p.Engine, rel, tp, spread, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
 		p.ubatch, p.ngl, p.cpuMoe, p.MaxSeqs)
 	defer core.DeleteLlmsize_plan(plan)
 	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine, rel)

@@ -792,6 +792,28 @@ func TestPlanFitOn(t *testing.T) {
 	}
 }
 
+// llama.cpp splits the layers over every GPU it sees (-sm layer) and one sequence runs them in
+// turn: 6 GPUs are fine for 64 heads, and it decodes at one GPU's bandwidth. Measured: LLaMA 3
+// 70B Q4_K_M tg512 on 6 x RTX 3090, 17.09 tok/s (XiongjieDai/GPU-Benchmarks-on-LLM-Inference README).
+func TestLayerSplit(t *testing.T) {
+	p, err := PlanFromArgs(strings.Fields("llama-server -hf bartowski/Meta-Llama-3-70B-Instruct-GGUF:Q4_K_M -c 512 -np 1"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := p.Fit("rtx-3090", 6)
+	if err != nil || !f.Fits || f.GPUs != 6 || f.DecodeTPSLow > 17.09 || f.DecodeTPSHigh < 17.09 {
+		t.Errorf("70B Q4_K_M on 6 x RTX 3090: %v, fits %v on %d GPUs, %.1f tok/s (%.1f-%.1f), measured 17.09",
+			err, f.Fits, f.GPUs, f.DecodeTPS, f.DecodeTPSLow, f.DecodeTPSHigh)
+	}
+	if !f.Engine.SplitsLayers() {
+		t.Error("llama.cpp does not split layers")
+	}
+	v, _ := ParseEngine("vllm")
+	if v.SplitsLayers() || Engine(-1).SplitsLayers() {
+		t.Error("vLLM, or an engine outside the table, splits layers")
+	}
+}
+
 // The flags a command line names that llmsize does not model are named, not only counted.
 func TestIgnoredFlagsNamed(t *testing.T) {
 	p, err := PlanFromArgs([]string{"vllm", "serve", "Qwen/Qwen3-8B", "--served-model-name", "qwen", "--api-key=abc",

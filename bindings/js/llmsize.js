@@ -520,7 +520,7 @@
       const p = at || this._alloc(this._size('llmsize_plan')), q = P.q;
       const set = (k, v) => this._set('llmsize_plan', p, k, v);
       set('model', P.m._p); set('format', P.f._p); set('gpu', this._gpuPtr(P.g)); set('engine', P.e.engine); set('release', P.e.release);
-      set('tp', integer('gpus', q.gpus, 4096n, 0n)); set('context', integer('context', q.context, U64_MAX, 0n));
+      set('gpus', integer('gpus', q.gpus, 4096n, 0n)); set('context', integer('context', q.context, U64_MAX, 0n));
       set('seqs', integer('seqs', q.seqs, 1000000n, 0n)); set('max_seqs', integer('maxSeqs', q.maxSeqs, BigInt(U32_MAX), 0n));
       set('kv_dtype', P.kv); set('mem_fraction', real('memFraction', q.memFraction, 0));
       set('tight_pct', integer('tightPct', q.tightPct, 100n, 0n));
@@ -641,7 +641,7 @@
         const tp = this._get('llmsize_plan', p, 'tp'), pp = Math.max(this._get('llmsize_plan', p, 'pp'), 1), dpar = Math.max(this._get('llmsize_plan', p, 'dp'), 1);
         if (tp && gpus && BigInt(tp * pp * dpar) > gpus)
           throw new InvalidArgumentError(`the command runs on ${tp * pp * dpar} GPUs (tp ${tp} x pp ${pp} x dp ${dpar}); the node has ${gpus}`, 'ERR_INVALID_ARG');
-        if (!tp) this._set('llmsize_plan', p, 'tp', gpus);
+        if (!tp) this._set('llmsize_plan', p, 'gpus', gpus);   // the engine lays them out (llama.cpp: layers split)
         this._set('llmsize_plan', p, 'gpu', this._gpuPtr(g));
         const ignored = [];
         for (let i = 0; i < Math.min(h('unknown_flags'), this._member('llmsize_parsed', 'unknown_flag').count); i++)

@@ -832,7 +832,11 @@ func denial(who string, o outcome) string {
 			opts = append(opts, "weights in "+s.Format)
 		}
 		if s.GPUs > f.GPUs {
-			opts = append(opts, fmt.Sprintf("%d GPUs (tensor parallel)", s.GPUs))
+			layout := "tensor parallel"
+			if f.Engine.SplitsLayers() {
+				layout = "layers split over them"
+			}
+			opts = append(opts, fmt.Sprintf("%d GPUs (%s)", s.GPUs, layout))
 		}
 		if s.Context > 0 && s.Context < f.Context {
 			opts = append(opts, fmt.Sprintf("context ≤ %d tokens", s.Context))

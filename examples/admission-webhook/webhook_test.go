@@ -50,6 +50,14 @@ func container(name, image string, gpus int64, args ...string) corev1.Container 
 	return c
 }
 
+// llama-server with Llama 3.1 70B Q4_K_M (42.5 GB) at 8192 tokens, one slot, on gpus GPUs.
+func llamacpp70(gpus int64) corev1.Container {
+	c := container("llama", "ghcr.io/ggml-org/llama.cpp:server-cuda", gpus,
+		strings.Fields("-m /models/Meta-Llama-3.1-70B-Instruct-Q4_K_M.gguf -c 8192 -np 1 -ngl 99")...)
+	c.Command = []string{"/app/llama-server"}
+	return c
+}
+
 func podSpec(product string, c ...corev1.Container) corev1.PodSpec {
 	s := corev1.PodSpec{Containers: c}
 	if product != "" {
@@ -144,6 +152,11 @@ func TestWorkloads(t *testing.T) {
 			}()))}}, "StatefulSet", false, []string{"asks for 4 GPUs", "nvidia.com/gpu: 2"}},
 		{"llama.cpp 8B Q4_K_M on an RTX 4090: admitted", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama8"},
 			Spec: podSpec("NVIDIA-GeForce-RTX-4090", llamacpp)}, "Pod", true, nil},
+		// llama.cpp splits the layers over the GPUs it sees: 3 will do for 64 heads (no tensor parallelism)
+		{"llama.cpp 70B Q4_K_M on 3 RTX 4090s: admitted", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama70-3"},
+			Spec: podSpec("NVIDIA-GeForce-RTX-4090", llamacpp70(3))}, "Pod", true, nil},
+		{"llama.cpp 70B Q4_K_M on one RTX 4090: denied, 2 GPUs would do", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama70-1"},
+			Spec: podSpec("NVIDIA-GeForce-RTX-4090", llamacpp70(1))}, "Pod", false, []string{"2 GPUs (layers split over them)"}},
 		{"SGLang Qwen3-32B bf16 on an L4: denied", &appsv1.StatefulSet{ObjectMeta: metav1.ObjectMeta{Name: "qwen32"},
 			Spec: appsv1.StatefulSetSpec{Template: template(nil, podSpec("NVIDIA-L4", sglang))}}, "StatefulSet", false,
 			[]string{"qwen3-32b (bf16) with sglang on 1× l4", "short by"}},
@@ -205,7 +218,7 @@ func TestWorkloads(t *testing.T) {
 				}
 			}
 			if c.want == nil && len(resp.Warnings) > 0 && c.allowed {
-				t.Logf("warnings: %v", resp.Warnings)
+				t.Errorf("admitted with warnings none expected: %v", resp.Warnings)
 			}
 		})
 	}

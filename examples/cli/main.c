@@ -60,7 +60,8 @@ static void usage(FILE *f) {
         "                                                --host-bw: the host memory's GB/s (channels x MT/s\n"
         "                                                x 8 / 1000), for decode with layers on the CPU\n"
         "  max-context MODEL --gpu G [fit options]       longest context that fits\n"
-        "  min-gpus MODEL --gpu G [fit options]          fewest GPUs (tensor parallel) that fit\n"
+        "  min-gpus MODEL --gpu G [fit options]          fewest GPUs that fit (tensor parallel; llama.cpp and\n"
+        "                                                Ollama split the layers over them)\n"
         "  pick --gpu G [--gpus N] [--seqs N] [--ctx N] [--min-tps T] [--max-ppl-delta X]\n"
         "          [--license-use commercial,offered,mau=N,revenue=USD,eu,multimodal,redistribute,train]\n"
         "          [--origin-exclude CC,..] [--origin-require CC,..|EU] [--task T,..] [--engine E] [--explain] [--json]\n"
@@ -566,7 +567,7 @@ static int plan_from_opts(const opts *o, const llmsize_model *m, llmsize_plan *p
     p->kv_dtype = d;
     p->host_bw_gbs = o->host_bw;
     if (g_file_exact && p->format == o->res.format) p->weights = &g_file.bytes;   /* a file's exact bytes */
-    p->tp = (uint32_t)o->gpus;
+    p->gpus = (uint32_t)o->gpus;   /* the engine lays them out (llmsize_engine_splits_layers) */
     p->seqs = (uint32_t)o->seqs;
     p->context = o->ctx;
     p->mem_fraction = o->gpu_util;
@@ -812,7 +813,8 @@ static int cmd_min_gpus(const opts *o, const llmsize_model *m) {
     st = llmsize_plan_min_gpus(&p, 64u, &n);
     if (st != LLMSIZE_OK && st != LLMSIZE_ERR_UNSUPPORTED) { fprintf(stderr, "llmsize: %s\n", llmsize_strerror(st)); return 2; }
     if (o->json) printf("{\"model\": \"%s\", \"gpu\": \"%s\", \"min_gpus\": %u}\n", m->id, p.gpu->id, n);
-    else if (n) printf("%s on %s: %u GPU%s (tensor parallel)\n", m->id, p.gpu->name, n, n > 1 ? "s" : "");
+    else if (n) printf("%s on %s: %u GPU%s (%s)\n", m->id, p.gpu->name, n, n > 1 ? "s" : "",
+                       llmsize_engine_splits_layers(p.engine) ? "layers split over them, run in turn" : "tensor parallel");
     else printf("%s on %s: does not fit on up to 64 GPUs\n", m->id, p.gpu->name);
     return n ? 0 : 1;
 }

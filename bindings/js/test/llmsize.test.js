@@ -52,6 +52,9 @@ test('fit, plan and speed agree with the native CLI bit for bit', { skip: !fs.ex
       { model: 'gpt-oss-120b', gpu: 'h100', gpus: 2, engine: 'sglang', seqs: 8 }],
     [['fit', 'llama3.1:70b', '--gpu', 'rtx-4090', '--engine', 'ollama'],
       { model: 'llama3.1:70b', gpu: 'rtx-4090', engine: 'ollama' }],
+    // llama.cpp splits the layers over 3 GPUs (64 heads do not split 3 ways: no tensor parallelism)
+    [['fit', 'llama-3.1-70b', '--gpu', 'rtx-3090', '--gpus', '3', '--engine', 'llamacpp', '--quant', 'Q4_K_M', '--ctx', '8192', '--seqs', '1'],
+      { model: 'llama-3.1-70b', gpu: 'rtx-3090', gpus: 3, engine: 'llamacpp', format: 'Q4_K_M', context: 8192, seqs: 1 }],
   ];
   for (const [argv, req] of cases) {
     let out;

@@ -405,6 +405,13 @@ def test_command_line_semantics():
     assert v.gpus == 1 and v.seqs == 1 and v.fits
     with pytest.raises(llmsize.InvalidArgumentError):
         llmsize.plan_from_args(["vllm", "serve", "Qwen/Qwen3-8B", "-tp", "4"], "h100", gpus=2)
+    # llama.cpp splits the layers over every GPU it sees (-sm layer) and one sequence runs them
+    # in turn: 6 GPUs are fine for 64 heads, and it decodes at one GPU's bandwidth. Measured:
+    # LLaMA 3 70B Q4_K_M tg512 on 6 x RTX 3090, 17.09 tok/s (XiongjieDai/GPU-Benchmarks-on-LLM-Inference README)
+    s = llmsize.model("meta-llama-3-70b").fit("rtx-3090", "Q4_K_M", engine="llamacpp", gpus=6, context=512, seqs=1)
+    assert s.fits and s.gpus == 6 and s.decode_tps_low <= 17.09 <= s.decode_tps_high
+    with pytest.raises(llmsize.InvalidArgumentError):  # a tensor-parallel engine still needs heads that divide
+        llmsize.model("meta-llama-3-70b").fit("rtx-3090", "awq", engine="vllm", gpus=6)
     # Ollama runs what does not fit on the CPU: it starts, with layers left on the CPU
     o = llmsize.plan_from_args(["ollama", "run", "llama3.3:70b"], "rtx-4090")
     assert o.what_happens == llmsize.Outcome.OFFLOADS and 0 < o.gpu_layers < 80 and not o.fits

@@ -962,7 +962,7 @@ class Model(_Row):
         gl = kw.get("gpu_layers")
         if gl is not None:
             flags |= _c.LLMSIZE_PLAN_GPU_LAYERS
-        return _c.llmsize_plan_make(self._p, f._p, g._p, e, int(gpus or 0), int(kw.get("pp", 0)), int(kw.get("dp", 0)),
+        return _c.llmsize_plan_make(self._p, f._p, g._p, e, 0, int(kw.get("pp", 0)), int(kw.get("dp", 0)), int(gpus or 0),
                                     int(context or 0), int(seqs or 0), _kv(kv_dtype), float(gpu_util or 0.0),
                                     int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
                                     int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
@@ -1229,7 +1229,7 @@ def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # 
     if p.tp and gpus and need > gpus:
         raise InvalidArgumentError(f"the command runs on {need} GPUs (tp {p.tp} x pp {max(p.pp, 1)} x dp {max(p.dp, 1)}); "
                                    f"the node has {gpus}", _S["ERR_INVALID_ARG"])
-    plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp or int(gpus), p.pp, p.dp, p.context, p.seqs,
+    plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp, p.pp, p.dp, 0 if p.tp else int(gpus), p.context, p.seqs,
                                 p.kv_dtype, p.mem_fraction, p.batched_tokens, p.ubatch, p.block_size, p.gpu_layers,
                                 p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0, release, p.max_seqs)
     return _fit(plan, tuple(r.unknown_names.split()))

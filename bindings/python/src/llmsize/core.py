@@ -1387,6 +1387,9 @@ def llmsize_head_name(head):
 def llmsize_engine_name(engine):
     return _core.llmsize_engine_name(engine)
 
+def llmsize_engine_splits_layers(engine):
+    return _core.llmsize_engine_splits_layers(engine)
+
 def llmsize_plan_check(plan, why):
     return _core.llmsize_plan_check(plan, why)
 
@@ -1625,8 +1628,8 @@ def llmsize_kv_get(m, context, seqs, dtype):
 def llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs):
     return _core.llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs)
 
-def llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs):
-    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs)
+def llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs):
+    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs)
 
 def llmsize_plan_get(p):
     return _core.llmsize_plan_get(p)

@@ -3683,14 +3683,14 @@ llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format
     return r;
 }
 llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
-                               uint32_t tp, uint32_t pp, uint32_t dp, uint64_t context, uint32_t seqs, int kv_dtype,
+                               uint32_t tp, uint32_t pp, uint32_t dp, uint32_t gpus, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
                                int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
                                uint32_t max_seqs) {
     llmsize_plan p;
     memset(&p, 0, sizeof p);
-    p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp;
+    p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp; p.gpus = gpus;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
     p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
@@ -16562,6 +16562,29 @@ fail:
 }
 
 
+SWIGINTERN PyObject *_wrap_llmsize_engine_splits_layers(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  uint32_t arg1 ;
+  unsigned int val1 ;
+  int ecode1 = 0 ;
+  PyObject *swig_obj[1] ;
+  int result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  ecode1 = SWIG_AsVal_unsigned_SS_int(swig_obj[0], &val1);
+  if (!SWIG_IsOK(ecode1)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode1), "in method '" "llmsize_engine_splits_layers" "', argument " "1"" of type '" "uint32_t""'");
+  } 
+  arg1 = (uint32_t)(val1);
+  result = (int)llmsize_engine_splits_layers(arg1);
+  resultobj = SWIG_From_int((int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
 SWIGINTERN PyObject *_wrap_llmsize_plan_check(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
@@ -18839,21 +18862,22 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   uint32_t arg5 ;
   uint32_t arg6 ;
   uint32_t arg7 ;
-  uint64_t arg8 ;
-  uint32_t arg9 ;
-  int arg10 ;
-  double arg11 ;
-  uint64_t arg12 ;
-  uint32_t arg13 ;
+  uint32_t arg8 ;
+  uint64_t arg9 ;
+  uint32_t arg10 ;
+  int arg11 ;
+  double arg12 ;
+  uint64_t arg13 ;
   uint32_t arg14 ;
-  int32_t arg15 ;
-  uint32_t arg16 ;
-  double arg17 ;
-  uint32_t arg18 ;
+  uint32_t arg15 ;
+  int32_t arg16 ;
+  uint32_t arg17 ;
+  double arg18 ;
   uint32_t arg19 ;
-  uint64_t arg20 ;
-  llmsize_engine_release *arg21 = (llmsize_engine_release *) 0 ;
-  uint32_t arg22 ;
+  uint32_t arg20 ;
+  uint64_t arg21 ;
+  llmsize_engine_release *arg22 = (llmsize_engine_release *) 0 ;
+  uint32_t arg23 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   void *argp2 = 0 ;
@@ -18868,40 +18892,42 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   int ecode6 = 0 ;
   unsigned int val7 ;
   int ecode7 = 0 ;
-  unsigned long long val8 ;
+  unsigned int val8 ;
   int ecode8 = 0 ;
-  unsigned int val9 ;
+  unsigned long long val9 ;
   int ecode9 = 0 ;
-  int val10 ;
+  unsigned int val10 ;
   int ecode10 = 0 ;
-  double val11 ;
+  int val11 ;
   int ecode11 = 0 ;
-  unsigned long long val12 ;
+  double val12 ;
   int ecode12 = 0 ;
-  unsigned int val13 ;
+  unsigned long long val13 ;
   int ecode13 = 0 ;
   unsigned int val14 ;
   int ecode14 = 0 ;
-  int val15 ;
+  unsigned int val15 ;
   int ecode15 = 0 ;
-  unsigned int val16 ;
+  int val16 ;
   int ecode16 = 0 ;
-  double val17 ;
+  unsigned int val17 ;
   int ecode17 = 0 ;
-  unsigned int val18 ;
+  double val18 ;
   int ecode18 = 0 ;
   unsigned int val19 ;
   int ecode19 = 0 ;
-  unsigned long long val20 ;
+  unsigned int val20 ;
   int ecode20 = 0 ;
-  void *argp21 = 0 ;
-  int res21 = 0 ;
-  unsigned int val22 ;
-  int ecode22 = 0 ;
-  PyObject *swig_obj[22] ;
+  unsigned long long val21 ;
+  int ecode21 = 0 ;
+  void *argp22 = 0 ;
+  int res22 = 0 ;
+  unsigned int val23 ;
+  int ecode23 = 0 ;
+  PyObject *swig_obj[23] ;
   llmsize_plan result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 22, 22, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 23, 23, swig_obj)) SWIG_fail;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
     SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_make" "', argument " "1"" of type '" "llmsize_model const *""'"); 
@@ -18937,82 +18963,87 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode7), "in method '" "llmsize_plan_make" "', argument " "7"" of type '" "uint32_t""'");
   } 
   arg7 = (uint32_t)(val7);
-  ecode8 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[7], &val8);
+  ecode8 = SWIG_AsVal_unsigned_SS_int(swig_obj[7], &val8);
   if (!SWIG_IsOK(ecode8)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode8), "in method '" "llmsize_plan_make" "', argument " "8"" of type '" "uint64_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode8), "in method '" "llmsize_plan_make" "', argument " "8"" of type '" "uint32_t""'");
   } 
-  arg8 = (uint64_t)(val8);
-  ecode9 = SWIG_AsVal_unsigned_SS_int(swig_obj[8], &val9);
+  arg8 = (uint32_t)(val8);
+  ecode9 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[8], &val9);
   if (!SWIG_IsOK(ecode9)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode9), "in method '" "llmsize_plan_make" "', argument " "9"" of type '" "uint32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode9), "in method '" "llmsize_plan_make" "', argument " "9"" of type '" "uint64_t""'");
   } 
-  arg9 = (uint32_t)(val9);
-  ecode10 = SWIG_AsVal_int(swig_obj[9], &val10);
+  arg9 = (uint64_t)(val9);
+  ecode10 = SWIG_AsVal_unsigned_SS_int(swig_obj[9], &val10);
   if (!SWIG_IsOK(ecode10)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode10), "in method '" "llmsize_plan_make" "', argument " "10"" of type '" "int""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode10), "in method '" "llmsize_plan_make" "', argument " "10"" of type '" "uint32_t""'");
   } 
-  arg10 = (int)(val10);
-  ecode11 = SWIG_AsVal_double(swig_obj[10], &val11);
+  arg10 = (uint32_t)(val10);
+  ecode11 = SWIG_AsVal_int(swig_obj[10], &val11);
   if (!SWIG_IsOK(ecode11)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode11), "in method '" "llmsize_plan_make" "', argument " "11"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode11), "in method '" "llmsize_plan_make" "', argument " "11"" of type '" "int""'");
   } 
-  arg11 = (double)(val11);
-  ecode12 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[11], &val12);
+  arg11 = (int)(val11);
+  ecode12 = SWIG_AsVal_double(swig_obj[11], &val12);
   if (!SWIG_IsOK(ecode12)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode12), "in method '" "llmsize_plan_make" "', argument " "12"" of type '" "uint64_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode12), "in method '" "llmsize_plan_make" "', argument " "12"" of type '" "double""'");
   } 
-  arg12 = (uint64_t)(val12);
-  ecode13 = SWIG_AsVal_unsigned_SS_int(swig_obj[12], &val13);
+  arg12 = (double)(val12);
+  ecode13 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[12], &val13);
   if (!SWIG_IsOK(ecode13)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode13), "in method '" "llmsize_plan_make" "', argument " "13"" of type '" "uint32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode13), "in method '" "llmsize_plan_make" "', argument " "13"" of type '" "uint64_t""'");
   } 
-  arg13 = (uint32_t)(val13);
+  arg13 = (uint64_t)(val13);
   ecode14 = SWIG_AsVal_unsigned_SS_int(swig_obj[13], &val14);
   if (!SWIG_IsOK(ecode14)) {
     SWIG_exception_fail(SWIG_ArgError(ecode14), "in method '" "llmsize_plan_make" "', argument " "14"" of type '" "uint32_t""'");
   } 
   arg14 = (uint32_t)(val14);
-  ecode15 = SWIG_AsVal_int(swig_obj[14], &val15);
+  ecode15 = SWIG_AsVal_unsigned_SS_int(swig_obj[14], &val15);
   if (!SWIG_IsOK(ecode15)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode15), "in method '" "llmsize_plan_make" "', argument " "15"" of type '" "int32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode15), "in method '" "llmsize_plan_make" "', argument " "15"" of type '" "uint32_t""'");
   } 
-  arg15 = (int32_t)(val15);
-  ecode16 = SWIG_AsVal_unsigned_SS_int(swig_obj[15], &val16);
+  arg15 = (uint32_t)(val15);
+  ecode16 = SWIG_AsVal_int(swig_obj[15], &val16);
   if (!SWIG_IsOK(ecode16)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode16), "in method '" "llmsize_plan_make" "', argument " "16"" of type '" "uint32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode16), "in method '" "llmsize_plan_make" "', argument " "16"" of type '" "int32_t""'");
   } 
-  arg16 = (uint32_t)(val16);
-  ecode17 = SWIG_AsVal_double(swig_obj[16], &val17);
+  arg16 = (int32_t)(val16);
+  ecode17 = SWIG_AsVal_unsigned_SS_int(swig_obj[16], &val17);
   if (!SWIG_IsOK(ecode17)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode17), "in method '" "llmsize_plan_make" "', argument " "17"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode17), "in method '" "llmsize_plan_make" "', argument " "17"" of type '" "uint32_t""'");
   } 
-  arg17 = (double)(val17);
-  ecode18 = SWIG_AsVal_unsigned_SS_int(swig_obj[17], &val18);
+  arg17 = (uint32_t)(val17);
+  ecode18 = SWIG_AsVal_double(swig_obj[17], &val18);
   if (!SWIG_IsOK(ecode18)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode18), "in method '" "llmsize_plan_make" "', argument " "18"" of type '" "uint32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode18), "in method '" "llmsize_plan_make" "', argument " "18"" of type '" "double""'");
   } 
-  arg18 = (uint32_t)(val18);
+  arg18 = (double)(val18);
   ecode19 = SWIG_AsVal_unsigned_SS_int(swig_obj[18], &val19);
   if (!SWIG_IsOK(ecode19)) {
     SWIG_exception_fail(SWIG_ArgError(ecode19), "in method '" "llmsize_plan_make" "', argument " "19"" of type '" "uint32_t""'");
   } 
   arg19 = (uint32_t)(val19);
-  ecode20 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[19], &val20);
+  ecode20 = SWIG_AsVal_unsigned_SS_int(swig_obj[19], &val20);
   if (!SWIG_IsOK(ecode20)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode20), "in method '" "llmsize_plan_make" "', argument " "20"" of type '" "uint64_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode20), "in method '" "llmsize_plan_make" "', argument " "20"" of type '" "uint32_t""'");
   } 
-  arg20 = (uint64_t)(val20);
-  res21 = SWIG_ConvertPtr(swig_obj[20], &argp21,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
-  if (!SWIG_IsOK(res21)) {
-    SWIG_exception_fail(SWIG_ArgError(res21), "in method '" "llmsize_plan_make" "', argument " "21"" of type '" "llmsize_engine_release const *""'"); 
+  arg20 = (uint32_t)(val20);
+  ecode21 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[20], &val21);
+  if (!SWIG_IsOK(ecode21)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode21), "in method '" "llmsize_plan_make" "', argument " "21"" of type '" "uint64_t""'");
+  } 
+  arg21 = (uint64_t)(val21);
+  res22 = SWIG_ConvertPtr(swig_obj[21], &argp22,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res22)) {
+    SWIG_exception_fail(SWIG_ArgError(res22), "in method '" "llmsize_plan_make" "', argument " "22"" of type '" "llmsize_engine_release const *""'"); 
   }
-  arg21 = (llmsize_engine_release *)(argp21);
-  ecode22 = SWIG_AsVal_unsigned_SS_int(swig_obj[21], &val22);
-  if (!SWIG_IsOK(ecode22)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode22), "in method '" "llmsize_plan_make" "', argument " "22"" of type '" "uint32_t""'");
+  arg22 = (llmsize_engine_release *)(argp22);
+  ecode23 = SWIG_AsVal_unsigned_SS_int(swig_obj[22], &val23);
+  if (!SWIG_IsOK(ecode23)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode23), "in method '" "llmsize_plan_make" "', argument " "23"" of type '" "uint32_t""'");
   } 
-  arg22 = (uint32_t)(val22);
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,(struct llmsize_engine_release const *)arg21,arg22);
+  arg23 = (uint32_t)(val23);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,arg21,(struct llmsize_engine_release const *)arg22,arg23);
   resultobj = SWIG_NewPointerObj((llmsize_plan *)memcpy((llmsize_plan *)calloc(1,sizeof(llmsize_plan)),&result,sizeof(llmsize_plan)), SWIGTYPE_p_llmsize_plan, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -23073,6 +23104,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_hw_class_name", _wrap_llmsize_hw_class_name, METH_O, NULL},
 	 { "llmsize_head_name", _wrap_llmsize_head_name, METH_O, NULL},
 	 { "llmsize_engine_name", _wrap_llmsize_engine_name, METH_O, NULL},
+	 { "llmsize_engine_splits_layers", _wrap_llmsize_engine_splits_layers, METH_O, NULL},
 	 { "llmsize_plan_check", _wrap_llmsize_plan_check, METH_VARARGS, NULL},
 	 { "llmsize_plan_defaults", _wrap_llmsize_plan_defaults, METH_VARARGS, NULL},
 	 { "llmsize_plan_fit", _wrap_llmsize_plan_fit, METH_VARARGS, NULL},
