@@ -438,6 +438,21 @@ static void test_engine_outcomes(void) {
               "Ollama's Gemma 3 sliding-window cache: %llu cells before 0.30, %llu after", (unsigned long long)a.swa_cells,
               (unsigned long long)b.swa_cells);
     }
+    /* Slots that share their cells (--kv-unified) read no more cache per step than the cells
+       hold: 4 slots over 32768 shared cells decode as 4 slots of 8192 cells each */
+    {
+        const char *shared[] = { "llama-server", "-m", "Meta-Llama-3.1-8B-Instruct-Q4_K_M.gguf", "-c", "32768", "-np", "4", "--kv-unified" };
+        llmsize_parsed ps, pu;
+        llmsize_plan_result a, b;
+        CHECK(llmsize_parse_command(8, shared, 0, NULL, &ps) == LLMSIZE_OK && llmsize_parse_command(7, shared, 0, NULL, &pu) == LLMSIZE_OK,
+              "llama-server -np 4 with and without --kv-unified");
+        ps.plan.gpu = pu.plan.gpu = gpu("rtx-4090");
+        CHECK(llmsize_find_engine_version(ps.plan.engine, "b7407", &ps.plan.release) == LLMSIZE_OK && llmsize_plan_fit(&ps.plan, &a) == LLMSIZE_OK &&
+              llmsize_find_engine_version(pu.plan.engine, "b7407", &pu.plan.release) == LLMSIZE_OK && llmsize_plan_fit(&pu.plan, &b) == LLMSIZE_OK &&
+              a.context == 32768 && b.context == 8192 && a.cache_cells == b.cache_cells && fabs(a.decode_tps / b.decode_tps - 1) < 0.01,
+              "4 slots over 32768 cells, shared (%llu each) or split (%llu each): %.1f and %.1f tok/s", (unsigned long long)a.context,
+              (unsigned long long)b.context, a.decode_tps, b.decode_tps);
+    }
     /* VLLM_USE_V1=0 runs V0 on 0.8-0.10 (its refusal counts tokens), which 0.11 removed */
     {
         const char *argv[] = { "vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "131072" };

@@ -7366,6 +7366,8 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
            adds bandwidth to its step (pp splits the bytes, not the time) */
         q.model = d.model; q.format = d.format; q.gpu = d.gpu; q.gpus = c.l.tp;
         q.kv_dtype = d.kv_dtype; q.context = out->context; q.seqs = out->seqs;
+        /* slots that share their cells (llama.cpp --kv-unified) hold no more than the cells */
+        if (out->cache_cells && out->cache_cells / out->seqs < q.context) q.context = out->cache_cells / out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
             if (c.host_read == 0) out->decode_tps = s.decode_tps;
             else if (d.host_bw_gbs > 0) {
