@@ -47,7 +47,7 @@ static unsigned gpus_needed(const deployment *d, const char *gpu, unsigned long 
     p.context = d->context;
     p.seqs = d->seqs;
     if (llmsize_plan_min_gpus(&p, 8u, &n) != LLMSIZE_OK) return 0;
-    p.tp = n;
+    p.gpus = n;   /* the engine lays them out: tensor parallel, or layers split (llama.cpp, Ollama) */
     if (llmsize_plan_fit(&p, &r) == LLMSIZE_OK) *bytes = r.total_bytes;
     return n;
 }
