@@ -635,7 +635,8 @@ static void print_fit_human(const llmsize_plan *p, const llmsize_plan_result *r)
         printf("  the engine runs out of memory allocating its weights and buffers\n");
     printf("  max context %llu tokens per sequence", (unsigned long long)r->max_context);
     if (r->decode_tps > 0)
-        printf("; decode ~%.1f tok/s per sequence (measurements fall %.1f-%.1f)", r->decode_tps, r->decode_tps_low, r->decode_tps_high);
+        printf("; decode ~%.1f tok/s per sequence with %u decoding and the cache full (measurements fall %.1f-%.1f; "
+               "one short request: llmsize speed)", r->decode_tps, r->seqs, r->decode_tps_low, r->decode_tps_high);
     else if (r->host_weight_bytes && !p->host_bw_gbs)
         printf("; decode: give the host memory's bandwidth, --host-bw GBS");
     printf("\n");
