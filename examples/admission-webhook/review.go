@@ -787,7 +787,8 @@ func decodeSpeed(f llmsize.FitResult) string {
 	if f.DecodeTPS <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("; decode ~%.0f tok/s per sequence (measurements fall %.0f-%.0f)", f.DecodeTPS, f.DecodeTPSLow, f.DecodeTPSHigh)
+	return fmt.Sprintf("; decode ~%.0f tok/s per sequence with %d decoding and the cache full (measurements fall %.0f-%.0f)",
+		f.DecodeTPS, f.Seqs, f.DecodeTPSLow, f.DecodeTPSHigh)
 }
 
 func gib(b any) string {
