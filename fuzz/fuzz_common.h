@@ -145,7 +145,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
         (void)llmsize_plan_max_seqs(&plan, &u32v);
         if (llmsize_plan_min_gpus(&plan, 1 + fuzz_small(in) % 64, &u32v) == LLMSIZE_OK) {
             at = plan;
-            at.tp = u32v; at.pp = at.dp = 0; at.gpus = 0;
+            at.gpus = u32v; at.tp = at.pp = at.dp = 0;   /* laid out by the engine (stages or ranks) */
             FUZZ_CHECK(llmsize_plan_fit(&at, &r) == LLMSIZE_OK && r.fits);
         }
         if (llmsize_plan_suggest(&plan, &sug) == LLMSIZE_OK && sug.format) {   /* its format fits (a search
