@@ -997,7 +997,8 @@ class Model(_Row):
         return int(r.value)
 
     def min_gpus(self, gpu: Union[str, GPU], format: Union[str, Format, None] = None, max_gpus: int = 64, **kw) -> int:  # noqa: A002
-        """The fewest accelerators (valid tensor parallelism) that fit; 0 when none up to max_gpus."""
+        """The fewest accelerators that fit (tensor-parallel ranks the heads divide by; llama.cpp and
+        Ollama split the layers over any number); 0 when none up to max_gpus."""
         p = self._plan(gpu, format, kw.pop("engine", None), 0, kw.pop("context", 0), kw.pop("seqs", 0),
                        kw.pop("kv_dtype", "f16"), kw.pop("gpu_util", 0.0), **kw)
         r = _c.llmsize_plan_min_gpus_get(p, int(max_gpus))
