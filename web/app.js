@@ -167,7 +167,7 @@
       text('max-seqs', r.maxSeqs ? `${num(r.maxSeqs)} at ${num(r.context)} tokens` : `none at ${num(r.context)} tokens`);
       if (r.decodeTps > 0) {
         const s = ls.speed({ model: q.model, gpu: g, gpus: r.gpus, format: r.format, context: r.context, seqs: r.seqs });
-        text('decode', `~${r.decodeTps.toFixed(1)} tok/s (measurements fall ${r.decodeTpsLow.toFixed(1)}–${r.decodeTpsHigh.toFixed(1)})` +
+        text('decode', `~${r.decodeTps.toFixed(1)} tok/s with ${r.seqs} decoding and the cache full (measurements fall ${r.decodeTpsLow.toFixed(1)}–${r.decodeTpsHigh.toFixed(1)})` +
           (s.ttftS > 0 ? `; first token after a 512-token prompt in ${s.ttftS.toFixed(3)} s` : ''));
       } else text('decode', 'unknown for this accelerator');
       try {
