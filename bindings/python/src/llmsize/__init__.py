@@ -983,7 +983,9 @@ class Model(_Row):
         """Does the model fit, under an engine's rules? The per-GPU budget, the KV pool the
         engine would allocate, and (when it does not fit) the one change that would.
         ``engine`` may carry its version (``"vllm@0.8"``, ``"llama.cpp@b6000"``), or give it
-        as ``engine_version=``; the current release otherwise.
+        as ``engine_version=``; the current release otherwise. ``gpus``: the accelerators of the
+        deployment (0 = 1), tensor parallel over what pp x dp leaves; llama.cpp and Ollama split
+        the layers over them instead (any number; one sequence decodes at one GPU's bandwidth).
         ``engine_options``: engine_version, pp, dp, batched_tokens, max_seqs, ubatch, gpu_layers,
         cpu_moe_layers, host_bw_gbs, flash_attn, tight_pct."""
         return _fit(self._plan(gpu, format, engine, gpus, context, seqs, kv_dtype, gpu_util, **engine_options))
