@@ -166,7 +166,9 @@
       text('max-context', `${num(r.maxContext)} tokens per user`);
       text('max-seqs', r.maxSeqs ? `${num(r.maxSeqs)} at ${num(r.context)} tokens` : `none at ${num(r.context)} tokens`);
       if (r.decodeTps > 0) {
-        const s = ls.speed({ model: q.model, gpu: g, gpus: r.gpus, format: r.format, context: r.context, seqs: r.seqs });
+        /* the prompt's time: layers split over the GPUs pass a 512-token prompt one GPU at a time */
+        const split = ls.engines().find((e) => e.id === r.engine).splitsLayers;
+        const s = ls.speed({ model: q.model, gpu: g, gpus: split ? 1 : r.gpus, format: r.format, context: r.context, seqs: r.seqs });
         text('decode', `~${r.decodeTps.toFixed(1)} tok/s with ${r.seqs} decoding and the cache full (measurements fall ${r.decodeTpsLow.toFixed(1)}–${r.decodeTpsHigh.toFixed(1)})` +
           (s.ttftS > 0 ? `; first token after a 512-token prompt in ${s.ttftS.toFixed(3)} s` : ''));
       } else text('decode', 'unknown for this accelerator');

@@ -31,7 +31,9 @@ export interface Format {
   readonly id: string; readonly name: string; readonly kind: number; readonly bits: number;
   readonly notes: string | null; readonly source: string | null;
 }
-export interface Engine { readonly id: string; readonly name: string; readonly releases: { version: string; date: string }[]; }
+/** splitsLayers: the GPUs hold consecutive layers and run them in turn (llama.cpp's -sm layer,
+ *  Ollama): any number of them, one sequence at one GPU's bandwidth; else tensor parallel. */
+export interface Engine { readonly id: string; readonly name: string; readonly splitsLayers: boolean; readonly releases: { version: string; date: string }[]; }
 export interface Resolution {
   readonly model: Model; readonly format: string | null; readonly deployedFormat: string | null;
   readonly how: 'id' | 'repo' | 'release' | 'quantized' | 'derived' | 'ollama' | 'gguf_file' | string;

@@ -298,7 +298,8 @@
       const x = this._x, out = [];
       for (let i = 0; i < x.llmsize_engine_count(); i++) {
         const p = x.llmsize_engine_at(i);
-        const e = { id: this._str(this._get('llmsize_engine_info', p, 'id')), name: this._str(this._get('llmsize_engine_info', p, 'name')), releases: [] };
+        const e = { id: this._str(this._get('llmsize_engine_info', p, 'id')), name: this._str(this._get('llmsize_engine_info', p, 'name')),
+          splitsLayers: x.llmsize_engine_splits_layers(i) !== 0, releases: [] };
         for (let k = 0; k < x.llmsize_engine_release_count(); k++) {
           const r = x.llmsize_engine_release_at(k);
           if (this._get('llmsize_engine_release', r, 'engine') === i)
