@@ -345,6 +345,11 @@ static void test_speed(void) {
                "held-out error on those %d rows: median %.1f %%, p90 %.1f %%\n", "measured twice (decode)", r.pairs, r.configs,
                100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
     }
+    {   /* the held-out tail: on parts another source is predicted on, or not */
+        const speed_tail t = speed_tail_of(speed_rows, n, speed_held, 0.25, 0.15);
+        printf("  %-36s %4d decode rows held out above 25 %%: %d on an accelerator (and count) another source measures within 15 %%\n",
+               "held-out tail", t.over, t.elsewhere);
+    }
     {   /* partial offload: llmsize_plan_fit's decode with layers or experts in host memory, on
            rows no constant was fitted to (the host's bytes at 100 % of its peak and the
            accelerator's step counting them too gave a median of 57 %) */

@@ -430,6 +430,13 @@ int main(int argc, char **argv) {
                    "llmsize's error on those %d rows is a median of %.1f %% and a p90 of %.1f %%.\n",
                    r.configs, r.pairs, 100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
         }
+        {   /* the held-out tail, by whether its parts are predicted elsewhere */
+            const speed_tail t = speed_tail_of(rows, n, held, 0.25, 0.15);
+            printf("\nOf the %d decode rows held out above 25 %%, %d are on an accelerator (and count) that another source\n"
+                   "measures within 15 %% of its held-out prediction: the part is predicted, and what sets those rows apart is\n"
+                   "their source's machine, build or settings, which a prediction from the part, model and format cannot see.\n"
+                   "The other %d are on setups no other source measures that closely (one source's part, GPU count or backend).\n", t.over, t.elsewhere, t.over - t.elsewhere);
+        }
         printf("\nThe constants, per hardware class and vendor (the vendor's llama.cpp backends; a class's row for every\n"
                "vendor answers for parts of vendors without their own and for described accelerators):\n\n"
                "| class / vendor | bandwidth share | per layer | KV byte cost | range | prefill MFU |\n|---|---|---|---|---|---|\n");

@@ -82,6 +82,11 @@ int main(int argc, char **argv) {
                "held out on those %d rows: med %5.1f %% p90 %5.1f %%\n", "measured twice (decode)", r.pairs, r.configs,
                100 * r.med, 100 * r.p90, r.rows, 100 * r.held_med, 100 * r.held_p90);
     }
+    {   /* the held-out tail: parts another source's rows are predicted on, or not */
+        const speed_tail t = speed_tail_of(rows, n, held, 0.25, 0.15);
+        printf("%-36s %5d  decode rows held out above 25 %%: %d on an accelerator (and count) another source measures within 15 %%, "
+               "%d on setups no other source does\n", "held-out tail", t.over, t.elsewhere, t.over - t.elsewhere);
+    }
     if (argc > 2 && !strcmp(argv[2], "-v"))
         for (i = 0; i < n; ++i)
             printf("  %-60s measured %8.2f predicted %8.2f held-out err %5.1f %%  %s\n", rows[i].row, rows[i].measured,

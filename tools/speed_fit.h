@@ -513,6 +513,31 @@ static speed_rep speed_replicate_summary(const speed_obs *rows, int n, const dou
     return r;
 }
 
+/* Where the held-out tail comes from: of the decode rows held out above `cut`, those on an
+   accelerator (and accelerator count) that another source measures within `near` of its
+   held-out prediction: the part is predicted; what sets the row apart is its source's machine,
+   build or settings. The rest are on setups no other source measures that well. */
+typedef struct speed_tail { int over, elsewhere; } speed_tail;
+static int speed_same_part(const speed_obs *p, const speed_obs *q) {
+    const size_t a = strcspn(p->row, " "), b = strcspn(q->row, " ");
+    const char *pe = p->row + a + 1, *qe = q->row + b + 1;   /* "id xN ...": the id, then the count */
+    return a == b && !strncmp(p->row, q->row, a) && strcspn(pe, " ") == strcspn(qe, " ") && !strncmp(pe, qe, strcspn(pe, " "));
+}
+static speed_tail speed_tail_of(const speed_obs *rows, int n, const double *held, double cut, double near) {
+    speed_tail t;
+    int i, j;
+    memset(&t, 0, sizeof t);
+    for (i = 0; i < n; ++i) {
+        int found = 0;
+        if (rows[i].prefill || held[i] <= cut) continue;
+        ++t.over;
+        for (j = 0; j < n && !found; ++j)
+            found = !rows[j].prefill && rows[j].src != rows[i].src && held[j] >= 0 && held[j] <= near && speed_same_part(&rows[i], &rows[j]);
+        t.elsewhere += found;
+    }
+    return t;
+}
+
 /* The regimes the report and the suite name, each a line. */
 static int speed_tg(const speed_obs *o) { return !o->prefill; }
 static int speed_pp(const speed_obs *o) { return o->prefill; }
