@@ -784,7 +784,7 @@ static const llmsize_gpu llmsize__gpus[] = {
       F_(aliases, "cpu-ddr5-5600-dual-channel"),
       F_(mem_bytes, 68719476736ull /* spec 64 GB (binary GiB) */), F_(usable_pct, 100), F_(hw_class, LLMSIZE_HW_CPU),
       F_(bw_gbs, 89.6), F_(bf16_tflops, 0), F_(fp8_tflops, 0), F_(fp4_tflops, 0), F_(int8_tops, 0),
-      F_(source, "https://askvity.info/computer-memory/what-is-dual-channel-ddr5 https://www.hiksemitech.com/en/hiksemi/support/semiknow/dual-channel-architecture-in-ddr5.html https://arxivlens.com/PaperView/Details/single-32-bit-sub-channel-ddr5-dimms-architecture-performance-bounds-and-standardisation-7805-d6c2f0f3 https://redlib.cakez.net/r/hardware/comments/eliyf8/ddr5_has_arrived_microns_nextgen_dimms_are_85/fdjmehr"),
+      F_(source, "AUGMXNT/llm-tracker.info-vault@c9c060b1cbc3ae014f38cf2cb36791c0c245ebed:howto/Intel GPUs.md (\"a 7940HS ... and dual channel DDR-5600 (89.6 GB/s MBW)\"): 2 channels x 8 bytes x 5600 MT/s"),
       F_(memory_options, LLMSIZE_ONE_MEMORY) },
     { F_(id, "core-ultra-7-258v-32gb"), F_(name, "Intel Core Ultra 7 258V (Lunar Lake) 32GB, CPU cores"), F_(vendor, "Intel"),
       F_(aliases, "Core Ultra 7 258V|Intel Core Ultra 7 258V|Lunar Lake 258V"),

@@ -304,6 +304,38 @@ static void test_layer_split_speed(void) {
     }
 }
 
+/* llama.cpp keeps each layer's cache on the device that holds the layer (src/llama-kv-cache.cpp:
+   with KV offload on, a layer's K and V are made in the buffer type of model.dev_layer(il);
+   the layers -ngl left in host memory have theirs in the CPU buffer type). The layers left on the CPU are the same whatever number of GPUs
+   share the others, so their cache in host memory is too; and no layer's cache is lost or
+   counted twice: host + every GPU's share = the cache of the model on one GPU. */
+static void test_host_kv_split(void) {
+    static const uint32_t counts[] = { 1, 2, 3, 4 };
+    llmsize_plan p;
+    llmsize_plan_result one, all, r;
+    size_t k;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-70b"); p.format = format("Q4_K_M"); p.gpu = gpu("rtx-3090");
+    if (!p.model || !p.format || !p.gpu) return;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 32768; p.seqs = 1;
+    p.gpu = gpu("a100-80gb");
+    CHECK(p.gpu && llmsize_plan_fit(&p, &all) == LLMSIZE_OK && all.gpu_layers == 80 && all.host_kv_bytes == 0,
+          "70B on one A100 80GB: every layer on the GPU (%u), no host cache", all.gpu_layers);
+    p.gpu = gpu("rtx-3090");
+    p.flags |= LLMSIZE_PLAN_GPU_LAYERS; p.gpu_layers = 40;   /* 39 repeating layers and the output layer */
+    CHECK(llmsize_plan_fit(&p, &one) == LLMSIZE_OK && one.gpu_layers == 39 && one.host_kv_bytes > 0,
+          "-ngl 40 on one GPU: 39 of 80 layers there (%u)", one.gpu_layers);
+    for (k = 0; k < sizeof counts / sizeof counts[0]; ++k) {
+        double sum;
+        p.gpus = counts[k];
+        CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.host_kv_bytes == one.host_kv_bytes,
+              "-ngl 40 over %u GPUs: host KV %.2f GiB, over one GPU %.2f GiB", counts[k], r.host_kv_bytes / GIB, one.host_kv_bytes / GIB);
+        sum = (double)r.host_kv_bytes + (double)r.kv_bytes * counts[k];
+        CHECK(fabs(sum / (double)all.kv_bytes - 1) < 0.01, "-ngl 40 over %u GPUs: host + GPUs' KV %.2f GiB, the whole cache %.2f GiB",
+              counts[k], sum / GIB, all.kv_bytes / GIB);
+    }
+}
+
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
 /* Every engine row sits at its enum value, and the defaults each engine applies are the
    values its own source sets (cited beside each check). */
@@ -713,6 +745,7 @@ static void start_summary(void) {
 void test_plans(void) {
     test_pipeline_speed();
     test_layer_split_speed();
+    test_host_kv_split();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

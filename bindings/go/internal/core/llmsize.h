@@ -6908,9 +6908,12 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     llmsize__sum_madd(&kv, c->k.state_seq, L->seqs);
     r->kv_bytes = kv.v;
     r->host_kv_bytes = 0;
-    if (cpu_layers) {   /* layers left in host memory keep their share of the cache there */
-        r->host_kv_bytes = r->kv_bytes / layers * cpu_layers;
-        r->kv_bytes -= r->host_kv_bytes;
+    if (cpu_layers) {   /* layers left in host memory keep their cache there: every head of
+                           them (the CPU is no tensor-parallel rank), whatever the GPUs split */
+        const uint64_t stage_layers = (layers + c->l.pp - 1u) / c->l.pp;   /* what kv_bytes holds */
+        const uint64_t on_host = r->kv_bytes / layers * cpu_layers;       /* of this rank's share */
+        r->host_kv_bytes = llmsize__mul(r->kv_bytes / stage_layers, (uint64_t)c->l.tp * cpu_layers, &c->ov);
+        r->kv_bytes -= on_host;
     }
     r->activation_bytes = llmsize__llamacpp_compute(m, L->ubatch, r->cache_cells, L->fa, &c->ov);
     return LLMSIZE_OK;
@@ -6995,7 +6998,7 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
                the mean bytes a layer's weights and cache take, past the compute buffer and
                the overhead; the search checks it and its neighbours */
             const double per = layers ? ((double)(c->w.total - LLMSIZE__PART(&c->w, EMBED) - LLMSIZE__PART(&c->w, VISION)) / (c->l.tp * c->l.pp) +
-                                         (double)r->kv_bytes + (double)r->host_kv_bytes) / layers : 0.0;
+                                         (double)r->kv_bytes + (double)r->host_kv_bytes / (c->l.tp * c->l.pp)) / layers : 0.0;
             const double fixed = (double)r->activation_bytes + (double)r->overhead_bytes;
             const double guess = per > 0.0 && (double)a.room > fixed ? ((double)a.room - fixed) / per : 0.0;
             (void)llmsize__largest_near(0, layers + 1u, guess + 0.5 < (double)layers ? (uint64_t)(guess + 0.5) : layers + 1u,
