@@ -336,6 +336,29 @@ static void test_host_kv_split(void) {
     }
 }
 
+/* A layer left on the CPU attends over its cache in host memory, so with the cache full a
+   decode step reads at least the host's share of it from host memory: no faster than the
+   host's peak bandwidth over those bytes (a physical bound, whatever the constants). 8B with
+   -ngl 16 (17 of 32 layers on the CPU) at 131072 tokens: 8.5 GiB of cache in host memory. */
+static void test_host_kv_decode(void) {
+    static const double host_bw[] = { 60, 89.6, 460.8 };
+    llmsize_plan p;
+    llmsize_plan_result r;
+    size_t k;
+    memset(&p, 0, sizeof p);
+    p.model = model("llama-3.1-8b"); p.format = format("Q4_K_M"); p.gpu = gpu("rtx-3090");
+    if (!p.model || !p.format || !p.gpu) return;
+    p.engine = LLMSIZE_ENGINE_LLAMACPP; p.context = 131072; p.seqs = 1;
+    p.flags |= LLMSIZE_PLAN_GPU_LAYERS; p.gpu_layers = 16;
+    for (k = 0; k < sizeof host_bw / sizeof host_bw[0]; ++k) {
+        p.host_bw_gbs = host_bw[k];
+        CHECK(llmsize_plan_fit(&p, &r) == LLMSIZE_OK && r.host_kv_bytes > 0 && r.decode_tps > 0 &&
+              r.decode_tps <= host_bw[k] * 1e9 / (double)r.host_kv_bytes,
+              "8B, 17 layers on the CPU, 131072 tokens, host %.1f GB/s: decode %.2f tok/s, the host's cache alone allows %.2f",
+              host_bw[k], r.decode_tps, host_bw[k] * 1e9 / (double)r.host_kv_bytes);
+    }
+}
+
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
 /* Every engine row sits at its enum value, and the defaults each engine applies are the
    values its own source sets (cited beside each check). */
@@ -746,6 +769,7 @@ void test_plans(void) {
     test_pipeline_speed();
     test_layer_split_speed();
     test_host_kv_split();
+    test_host_kv_decode();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

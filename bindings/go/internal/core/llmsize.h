@@ -7376,11 +7376,19 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
             else if (d.host_bw_gbs > 0) {
                 /* offloaded layers run on the CPU, after the accelerator's: the accelerator's
                    step less the bytes it no longer reads, plus the host's bytes at the share of
-                   its bandwidth CPUs reach (the CPU class's constant) */
+                   its bandwidth CPUs reach (the CPU class's constant). A layer left on the CPU
+                   reads its cache there too (llama.cpp makes it in host memory): its share of
+                   the cache the step reads, a byte costing kv_cost */
                 const llmsize_efficiency *acc = llmsize_efficiency_for(d.gpu), *cpu = llmsize_efficiency_of(LLMSIZE_HW_CPU);
-                const double from_host = (double)c.host_read, acc_s = 1.0 / s.decode_tps -
-                                    from_host / (d.gpu->bw_gbs * 1e9 * (double)(q.gpus ? q.gpus : 1u) * acc->expected);
-                out->decode_tps = 1.0 / ((acc_s > 0 ? acc_s : 0.0) + from_host / (d.host_bw_gbs * 1e9 * cpu->expected));
+                const uint32_t layers = d.model->dims.layers, cpu_layers = out->gpu_layers < layers ? layers - out->gpu_layers : 0u;
+                uint64_t kv = 0;
+                double kv_host = 0.0, from_host, acc_s;
+                if (cpu_layers && llmsize_kv_bytes(d.model, q.context, q.seqs, (llmsize_kv_dtype)q.kv_dtype, &kv) == LLMSIZE_OK)
+                    kv_host = (double)kv / layers * cpu_layers;
+                from_host = (double)c.host_read;
+                acc_s = 1.0 / s.decode_tps - (from_host + acc->kv_cost * kv_host) /
+                                             (d.gpu->bw_gbs * 1e9 * (double)(q.gpus ? q.gpus : 1u) * acc->expected);
+                out->decode_tps = 1.0 / ((acc_s > 0 ? acc_s : 0.0) + (from_host + cpu->kv_cost * kv_host) / (d.host_bw_gbs * 1e9 * cpu->expected));
             }
             /* the accelerator class's spread of measured / predicted */
             out->decode_tps_low = out->decode_tps * (s.decode_tps_low / s.decode_tps);
