@@ -959,38 +959,37 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
        class and vendor with rows from two sources or more: the vendor's llama.cpp backends (CUDA; ROCm/HIP
        and Vulkan) reach their own share of bandwidth at their own cost per layer. */
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, NULL), F_(expected, 0.655), F_(layer_us, 136), F_(kv_cost, 1.46), F_(low, 0.71), F_(high, 1.40), F_(prefill_mfu, 0.222),
-      F_(source, "tests/data/speed.tsv: 88 decode rows from 9 sources (HBM GPUs: A100, H100, MI300X, P100), 80 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 88 decode rows from 9 sources (HBM GPUs: A100, H100, MI300X, P100); "
                  "56 prefill rows (A100, H100, MI300X, P100; a layer split computes on one GPU at a time)") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, NULL), F_(expected, 0.816), F_(layer_us, 70), F_(kv_cost, 1.46), F_(low, 0.83), F_(high, 1.21), F_(prefill_mfu, 0.359),
-      F_(source, "tests/data/speed.tsv: 135 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc), 132 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 135 decode rows from 22 sources (GDDR GPUs: RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4, RX 7900, Arc); "
                  "71 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_APPLE), F_(vendor, NULL), F_(expected, 0.892), F_(layer_us, 191), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.18), F_(prefill_mfu, 0.676),
-      F_(source, "tests/data/speed.tsv: 184 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate), 174 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 184 decode rows from 13 sources (M1-M5, every tier; bandwidth = bus width x LPDDR rate); "
                  "119 prefill rows on M1 and M2 parts (M3 and later: no FP16 figure, no TTFT)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, NULL), F_(expected, 0.847), F_(layer_us, 79), F_(kv_cost, 1.46), F_(low, 0.88), F_(high, 1.14), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 136 decode rows from 11 sources (DGX Spark, Strix Halo; depths 0-65536), 86 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 136 decode rows from 11 sources (DGX Spark, Strix Halo; depths 0-65536); "
                  "prefill_mfu a prior (no tensor throughput in the table for these parts)") },
     { F_(hw_class, LLMSIZE_HW_CPU), F_(vendor, NULL), F_(expected, 0.547), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.57), F_(high, 1.75), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 9 decode rows from three sources (lhl's llm-tracker notes: a Core Ultra 7 258V at 28 W, a Ryzen 9 7940HS on dual-channel DDR5-5600; "
-                 "ahelpme.com: an EPYC 9554 on 12 channels of DDR5-4800; kirnat: a Xeon 8480 engineering sample on 8 channels of DDR5-4800), bandwidth = channels x rate; held out, each source scores the fit on the others; "
-                 "prefill_mfu a prior (no tensor throughput in the table for CPUs)") },
+      F_(source, "tests/data/speed.tsv: 9 decode rows from 3 sources (a Core Ultra 7 258V at 28 W, a Ryzen 9 7940HS, an EPYC 9554, a Xeon 8480 ES; "
+                 "bandwidth = channels x rate); prefill_mfu a prior (no tensor throughput for CPUs)") },
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "Nvidia"), F_(expected, 0.612), F_(layer_us, 115), F_(kv_cost, 1.46), F_(low, 0.77), F_(high, 1.30), F_(prefill_mfu, 0.274),
-      F_(source, "tests/data/speed.tsv: 82 decode rows from 8 sources (llama.cpp CUDA on A100 PCIe/SXM, H100 PCIe/SXM, P100; builds of 2023-26), 74 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 82 decode rows from 8 sources (llama.cpp CUDA on A100 PCIe/SXM, H100 PCIe/SXM, P100; builds of 2023-26); "
                  "44 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
       F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
                  "12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.812), F_(layer_us, 64), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.18), F_(prefill_mfu, 0.359),
-      F_(source, "tests/data/speed.tsv: 124 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4), 122 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 124 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4); "
                  "71 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.359),
-      F_(source, "tests/data/speed.tsv: 8 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards), 7 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 8 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards); "
                  "prefill_mfu that of every vendor's consumer rows (no AMD prefill row with a tensor throughput)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.835), F_(layer_us, 52), F_(kv_cost, 1.46), F_(low, 0.90), F_(high, 1.12), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 37 decode rows from 5 sources (llama.cpp CUDA on DGX Spark), 23 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 37 decode rows from 5 sources (llama.cpp CUDA on DGX Spark); "
                  "prefill_mfu a prior (no tensor throughput in the table)") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "AMD"), F_(expected, 0.887), F_(layer_us, 115), F_(kv_cost, 1.46), F_(low, 0.85), F_(high, 1.17), F_(prefill_mfu, 0.5),
-      F_(source, "tests/data/speed.tsv: 99 decode rows from 8 sources (llama.cpp ROCm and Vulkan on Strix Halo, depths 0-65536), 63 with KV < 1/10 of the bytes; "
+      F_(source, "tests/data/speed.tsv: 99 decode rows from 8 sources (llama.cpp ROCm and Vulkan on Strix Halo, depths 0-65536); "
                  "prefill_mfu a prior (no tensor throughput in the table)") }
 };
 
@@ -2121,7 +2120,7 @@ static const llmsize_model llmsize__models[] = {
     { F_(id, "meta-llama-3-8b"), F_(name, "Meta-Llama-3-8B / Meta-Llama-3-8B-Instruct"), F_(family, "Llama 3"),
       F_(developer, "Meta"), F_(country, "US"), F_(released, "2024-04-18"), F_(license, "llama3"),
       F_(hf_repos, "meta-llama/Meta-Llama-3-8B|meta-llama/Meta-Llama-3-8B-Instruct"),
-      F_(source, "aijianiula0601/Qwen2-Audio@dad4f2c3:meta-llama/Meta-Llama-3-8B/config.json (aijianiula0601/Qwen2-Audio@dad4f2c38c1333d9f0bd2277f81a4b4e5a0443dd:meta-llama/Meta-Llama-3-8B/config.json): the base config re-saved by transformers 4.52.4 (adds head_dim 128 and mlp_bias false defaults), every shape field as in the original. Instruct has the same shape (same published count). Release date: Llama 3 model card Model Release Date April 18, 2024 (copy ZHUI/paddlenlp_model_readme@0abc042b:meta-llama/Meta-Llama-3-70B/index.md, whose table covers 8B and 70B)"),
+      F_(source, "aijianiula0601/Qwen2-Audio@dad4f2c38c1333d9f0bd2277f81a4b4e5a0443dd:meta-llama/Meta-Llama-3-8B/config.json: the base config re-saved by transformers 4.52.4 (adds head_dim 128 and mlp_bias false defaults), every shape field as in the original. Instruct has the same shape (same published count). Release date: Llama 3 model card Model Release Date April 18, 2024 (copy ZHUI/paddlenlp_model_readme@0abc042b:meta-llama/Meta-Llama-3-70B/index.md, whose table covers 8B and 70B)"),
       F_(modalities, LLMSIZE_MOD_TEXT), F_(flags, 0),
       F_(tasks, LLMSIZE_TASK_CHAT), F_(data_disclosed, LLMSIZE_TERM_UNKNOWN),
       F_(dims, { F_(vocab, 128256), F_(hidden, 4096), F_(layers, 32), F_(heads, 32), F_(kv_heads, 8), F_(head_dim, 128), F_(ffn, 14336), F_(max_ctx, 8192) }),

@@ -508,6 +508,34 @@ static void test_engine_outcomes(void) {
               "4 slots over 32768 cells, shared (%llu each) or split (%llu each): %.1f and %.1f tok/s", (unsigned long long)a.context,
               (unsigned long long)b.context, a.decode_tps, b.decode_tps);
     }
+    /* llama.cpp -sm (common/arg.cpp: "none: use one GPU only", "layer (default): split layers
+       and KV across GPUs", "row: split rows across GPUs"): -sm none on a node of two GPUs runs
+       as on one of them; layer is the default; row is not modelled and says so; another value
+       is an error naming the flag */
+    {
+        const char *none[] = { "llama-server", "-hf", "bartowski/Meta-Llama-3.1-70B-Instruct-GGUF:Q4_K_M", "-c", "8192", "-sm", "none" };
+        const char *layer[] = { "llama-server", "-hf", "bartowski/Meta-Llama-3.1-70B-Instruct-GGUF:Q4_K_M", "-c", "8192", "--split-mode=layer" };
+        const char *row[] = { "llama-server", "-hf", "bartowski/Meta-Llama-3.1-70B-Instruct-GGUF:Q4_K_M", "-c", "8192", "-sm", "row" };
+        const char *bad[] = { "llama-server", "-hf", "bartowski/Meta-Llama-3.1-70B-Instruct-GGUF:Q4_K_M", "-sm", "rows" };
+        llmsize_parsed pn, pl, pr, pb;
+        llmsize_plan_result n2, l2, l1;
+        CHECK(llmsize_parse_command(7, none, 0, NULL, &pn) == LLMSIZE_OK && (pn.plan.flags & LLMSIZE_PLAN_ONE_GPU) && !pn.unknown_flags &&
+              llmsize_parse_command(6, layer, 0, NULL, &pl) == LLMSIZE_OK && !(pl.plan.flags & LLMSIZE_PLAN_ONE_GPU) && !pl.unknown_flags &&
+              llmsize_parse_command(7, row, 0, NULL, &pr) == LLMSIZE_OK && pr.unknown_flags == 1 && pr.unknown_flag_len[0] == 3 &&
+              !strncmp(pr.unknown_flag[0], "-sm", 3) && !(pr.plan.flags & LLMSIZE_PLAN_ONE_GPU),
+              "-sm none sets one GPU; --split-mode=layer is the default; -sm row is named as not modelled");
+        CHECK(llmsize_parse_command(5, bad, 0, NULL, &pb) == LLMSIZE_ERR_PARSE && pb.error_flag && !strcmp(pb.error_flag, "-sm"),
+              "-sm rows: a parse error naming -sm");
+        pn.plan.gpu = pl.plan.gpu = gpu("rtx-3090");
+        pn.plan.gpus = pl.plan.gpus = 2;
+        CHECK(llmsize_plan_fit(&pn.plan, &n2) == LLMSIZE_OK && llmsize_plan_fit(&pl.plan, &l2) == LLMSIZE_OK, "70B Q4_K_M on 2 x 3090, -sm none and layer");
+        pl.plan.gpus = 1;
+        CHECK(llmsize_plan_fit(&pl.plan, &l1) == LLMSIZE_OK && n2.gpus == 1 && n2.weight_bytes == l1.weight_bytes &&
+              n2.kv_bytes == l1.kv_bytes && n2.gpu_layers == l1.gpu_layers && n2.outcome == l1.outcome && !n2.fits &&
+              l2.fits && l2.gpus == 2 && l2.gpu_layers == 80,
+              "-sm none on 2 GPUs runs as on one (%u GPU, %u layers there; one GPU: %u), layer split fits both (%u layers)",
+              n2.gpus, n2.gpu_layers, l1.gpu_layers, l2.gpu_layers);
+    }
     /* VLLM_USE_V1=0 runs V0 on 0.8-0.10 (its refusal counts tokens), which 0.11 removed */
     {
         const char *argv[] = { "vllm", "serve", "meta-llama/Llama-3.1-8B-Instruct", "--max-model-len", "131072" };

@@ -157,6 +157,13 @@ func TestWorkloads(t *testing.T) {
 			Spec: podSpec("NVIDIA-GeForce-RTX-4090", llamacpp70(3))}, "Pod", true, nil},
 		{"llama.cpp 70B Q4_K_M on one RTX 4090: denied, 2 GPUs would do", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama70-1"},
 			Spec: podSpec("NVIDIA-GeForce-RTX-4090", llamacpp70(1))}, "Pod", false, []string{"2 GPUs (layers split over them)"}},
+		// -sm none: llama.cpp uses one GPU only (common/arg.cpp), however many the pod is given
+		{"llama.cpp 70B Q4_K_M on 3 RTX 4090s with -sm none: denied", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "llama70-sm-none"},
+			Spec: podSpec("NVIDIA-GeForce-RTX-4090", func() corev1.Container {
+				c := llamacpp70(3)
+				c.Args = append(c.Args, "-sm", "none")
+				return c
+			}())}, "Pod", false, []string{"llama-3.1-70b (Q4_K_M) with llamacpp on 1× rtx-4090"}},
 		{"SGLang Qwen3-32B bf16 on an L4: denied", &appsv1.StatefulSet{ObjectMeta: metav1.ObjectMeta{Name: "qwen32"},
 			Spec: appsv1.StatefulSetSpec{Template: template(nil, podSpec("NVIDIA-L4", sglang))}}, "StatefulSet", false,
 			[]string{"qwen3-32b (bf16) with sglang on 1× l4", "short by"}},

@@ -780,6 +780,8 @@ static int cmd_plan(const opts *o, int argc, char **argv) {
         if (!ps.plan.tp) ps.plan.gpus = (uint32_t)o->gpus;
         else if (need < o->gpus && !o->json)
             printf("(the command uses %llu of the node's %llu GPUs)\n", (unsigned long long)need, o->gpus);
+        if ((ps.plan.flags & LLMSIZE_PLAN_ONE_GPU) && o->gpus > 1 && !o->json)
+            printf("(-sm none: the command uses 1 of the node's %llu GPUs)\n", o->gpus);
     }
     if (!o->json && ps.unknown_flags) {   /* named, so a reader can tell whether one matters */
         uint32_t k;

@@ -892,7 +892,8 @@ enum {
     LLMSIZE_PLAN_EAGER         = 1u << 10,/* vLLM --enforce-eager: no CUDA graphs             */
     LLMSIZE_PLAN_FLASHINFER_SAMPLER = 1u << 11, /* vLLM VLLM_USE_FLASHINFER_SAMPLER=1          */
     LLMSIZE_PLAN_NATIVE_SAMPLER = 1u << 12,/* vLLM VLLM_USE_FLASHINFER_SAMPLER=0             */
-    LLMSIZE_PLAN_CONTEXT_MODEL = 1u << 13  /* llama.cpp -c 0: the model's training context     */
+    LLMSIZE_PLAN_CONTEXT_MODEL = 1u << 13, /* llama.cpp -c 0: the model's training context     */
+    LLMSIZE_PLAN_ONE_GPU       = 1u << 14  /* llama.cpp -sm none: the main GPU alone, whatever gpus */
 };
 
 /* A deployment. Zero means "the engine's default" everywhere. */
@@ -6106,11 +6107,15 @@ static uint64_t llmsize__ctx_cap(const llmsize_model *m) { return m->dims.max_ct
 /* The parallel layout after defaults. */
 typedef struct llmsize__layout { uint32_t tp, pp, dp, gpus, expert_ranks; } llmsize__layout;
 
+/* The GPUs a plan runs on: its gpus, or one where the engine was told to use one alone. */
+static uint32_t llmsize__gpus_used(const llmsize_plan *p) { return (p->flags & LLMSIZE_PLAN_ONE_GPU) && p->gpus ? 1u : p->gpus; }
+
 /* The layout of a plan llmsize_plan_check accepted. */
 static void llmsize__layout_of(const llmsize_plan *p, llmsize__layout *l) {
+    const uint32_t gpus = llmsize__gpus_used(p);
     l->pp = p->pp ? p->pp : 1u;
     l->dp = p->dp ? p->dp : 1u;
-    l->tp = p->tp ? p->tp : (p->gpus ? p->gpus / (l->pp * l->dp) : 1u);
+    l->tp = p->tp ? p->tp : (gpus ? gpus / (l->pp * l->dp) : 1u);
     l->gpus = l->tp * l->pp * l->dp;
     l->expert_ranks = (p->flags & LLMSIZE_PLAN_EXPERT_PARALLEL) ? l->tp * l->dp : l->tp;
 }
@@ -6216,7 +6221,7 @@ typedef struct llmsize__planning {
 typedef enum llmsize__arg {
     LLMSIZE__A_MODEL = 0, LLMSIZE__A_TP, LLMSIZE__A_PP, LLMSIZE__A_DP, LLMSIZE__A_CONTEXT, LLMSIZE__A_SEQS,
     LLMSIZE__A_FRACTION, LLMSIZE__A_KV_DTYPE, LLMSIZE__A_QUANT, LLMSIZE__A_BATCHED, LLMSIZE__A_UBATCH,
-    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V,
+    LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V, LLMSIZE__A_SPLIT_MODE,
     LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
     LLMSIZE__A_MAX_SEQS,   /* a cap on sequences at once (vLLM --max-num-seqs)            */
     LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
@@ -7050,6 +7055,7 @@ static const llmsize__flag llmsize__llamacpp_flags[] = {
     { "-ctv|--cache-type-v", LLMSIZE__A_CACHE_V, 0, 0 },
     { "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
     { "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
+    { "-sm|--split-mode", LLMSIZE__A_SPLIT_MODE, 0, 0 },
     { "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
     { "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
     { "-kvu|--kv-unified", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_KV_UNIFIED },
@@ -7108,7 +7114,7 @@ static llmsize_status llmsize__ollama_place(llmsize__planning *c, llmsize_plan_r
 /* The context Ollama picks when none is given: the release's, or (0.15.5, server/routes.go)
    by total VRAM of the GPUs: 4096 below 23 GiB, 32768 from 23 GiB, 262144 from 47 GiB. */
 static uint64_t llmsize__ollama_context(const llmsize_plan *p) {
-    const uint64_t gib = p->gpu->mem_bytes * (p->gpus ? p->gpus : 1u) >> 30;
+    const uint64_t gib = p->gpu->mem_bytes * (llmsize__gpus_used(p) ? llmsize__gpus_used(p) : 1u) >> 30;
     if (!(p->release->rules & LLMSIZE_RULE_CTX_BY_VRAM)) return p->release->default_context;
     return gib >= 47u ? 262144u : gib >= 23u ? 32768u : 4096u;
 }
@@ -7156,7 +7162,7 @@ static const llmsize__engine_ops *const llmsize__engine_ops_of[LLMSIZE_ENGINE_CO
    GPU's bandwidth) and no head count has to divide by them (llama.cpp runs 3 or 6 GPUs). */
 static uint32_t llmsize__stages_of(const llmsize_plan *p) {
     if (p->pp || p->tp || !p->gpus || !llmsize__engine_ops_of[p->engine]->splits_layers) return p->pp ? p->pp : 1u;
-    return p->gpus / (p->dp ? p->dp : 1u);
+    return llmsize__gpus_used(p) / (p->dp ? p->dp : 1u);
 }
 LLMSIZE_API int llmsize_engine_splits_layers(uint32_t engine) {
     return engine < (uint32_t)LLMSIZE_ENGINE_COUNT && llmsize__engine_ops_of[engine]->splits_layers;
@@ -7212,10 +7218,11 @@ LLMSIZE_API llmsize_status llmsize_plan_check(const llmsize_plan *p, const char 
         const uint32_t pp = llmsize__stages_of(p), dp = p->dp ? p->dp : 1u;
         LLMSIZE__PLAN(pp <= 4096u && dp <= 4096u, "pp, dp: at most 4096");
         /* pp 0: stages of fewer GPUs than dp */
-        LLMSIZE__PLAN(pp && (p->tp || !p->gpus || p->gpus % (pp * dp) == 0), "gpus: a multiple of pp x dp");
-        l.tp = p->tp ? p->tp : (p->gpus ? p->gpus / (pp * dp) : 1u);
+        const uint32_t gpus = llmsize__gpus_used(p);
+        LLMSIZE__PLAN(pp && (p->tp || !gpus || gpus % (pp * dp) == 0), "gpus: a multiple of pp x dp");
+        l.tp = p->tp ? p->tp : (gpus ? gpus / (pp * dp) : 1u);
         LLMSIZE__PLAN(l.tp && l.tp <= 4096u, "tp: in 1..4096");
-        LLMSIZE__PLAN(!p->gpus || p->gpus == l.tp * pp * dp, "gpus: must equal tp x pp x dp");
+        LLMSIZE__PLAN(!gpus || gpus == l.tp * pp * dp, "gpus: must equal tp x pp x dp");
         LLMSIZE__PLAN(llmsize_valid_tp(p->model, l.tp), "tp: must divide the attention heads (and the KV heads, or be a multiple of them)");
         LLMSIZE__PLAN(pp <= p->model->dims.layers, "pp: at most the model's layers");
     }
@@ -7893,6 +7900,15 @@ static uint32_t llmsize__engine_of(size_t argc, const char *const *argv, size_t 
     return LLMSIZE_ENGINE_NONE;
 }
 
+/* A flag llmsize does not model: named in the result, so a reader can tell whether it matters. */
+static void llmsize__not_modelled(llmsize_parsed *out, const char *tok, size_t n) {
+    if (out->unknown_flags < LLMSIZE_MAX_UNKNOWN_FLAGS) {
+        out->unknown_flag[out->unknown_flags] = tok;
+        out->unknown_flag_len[out->unknown_flags] = n;
+    }
+    ++out->unknown_flags;
+}
+
 static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *flag, const char *v, llmsize_parsed *out) {
     llmsize_plan *p = &out->plan;
     uint64_t n = 0;
@@ -7914,6 +7930,13 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
         if (!v || llmsize__eq_n(v, "on", 2) || !strcmp(v, "1")) p->flags |= LLMSIZE_PLAN_FLASH_ATTN;
         else if (llmsize__eq_n(v, "off", 3) || !strcmp(v, "0")) p->flags |= LLMSIZE_PLAN_NO_FLASH_ATTN;
         else if (!llmsize__eq_n(v, "auto", 4)) break;   /* auto: the release's default */
+        return LLMSIZE_OK;
+    case LLMSIZE__A_SPLIT_MODE:   /* common/arg.cpp: none (one GPU), layer (the default), row */
+        if (!strcmp(v, "none")) p->flags |= LLMSIZE_PLAN_ONE_GPU;
+        else if (strcmp(v, "layer")) {   /* row (and newer modes): not modelled, said so */
+            if (strcmp(v, "row") && strcmp(v, "tensor") && strcmp(v, "graph")) break;
+            llmsize__not_modelled(out, flag, strcspn(flag, "="));
+        }
         return LLMSIZE_OK;
     case LLMSIZE__A_GPU_LAYERS:
         if (llmsize__eq_n(v, "all", 3) || llmsize__eq_n(v, "auto", 4)) return LLMSIZE_OK;
@@ -7976,11 +7999,7 @@ LLMSIZE_API llmsize_status llmsize_parse_command(size_t argc, const char *const 
         for (k = 0; k < ops->n_flags && !f; ++k)
             if (llmsize__flag_is(&ops->flags[k], tok, n)) f = &ops->flags[k];
         if (!f) {   /* not modelled: name it, skip it and a value that follows it */
-            if (out->unknown_flags < LLMSIZE_MAX_UNKNOWN_FLAGS) {
-                out->unknown_flag[out->unknown_flags] = tok;
-                out->unknown_flag_len[out->unknown_flags] = n;
-            }
-            ++out->unknown_flags;
+            llmsize__not_modelled(out, tok, n);
             if (!eq && i + 1 < argc && argv[i + 1][0] != '-') ++i;
             continue;
         }

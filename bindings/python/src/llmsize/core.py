@@ -781,6 +781,7 @@ LLMSIZE_PLAN_EAGER = _core.LLMSIZE_PLAN_EAGER
 LLMSIZE_PLAN_FLASHINFER_SAMPLER = _core.LLMSIZE_PLAN_FLASHINFER_SAMPLER
 LLMSIZE_PLAN_NATIVE_SAMPLER = _core.LLMSIZE_PLAN_NATIVE_SAMPLER
 LLMSIZE_PLAN_CONTEXT_MODEL = _core.LLMSIZE_PLAN_CONTEXT_MODEL
+LLMSIZE_PLAN_ONE_GPU = _core.LLMSIZE_PLAN_ONE_GPU
 class llmsize_plan(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
