@@ -125,7 +125,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                      request, which the fuzzer found) */
             s.min_tps = q.min_tps > 0 ? (q.min_tps < 1e300 ? 2.0 * q.min_tps : q.min_tps) : 1.0;
             break;
-        case 1: s.max_loss_pct = q.max_loss_pct > 0 ? q.max_loss_pct / 2.0 : 5.0; break;
+        case 1:   /* half the loss floor (half the least denormal rounds to 0, no floor: a
+                     looser request, which the fuzzer found; that one stays) */
+            s.max_loss_pct = q.max_loss_pct > 0 ? (q.max_loss_pct / 2.0 > 0 ? q.max_loss_pct / 2.0 : q.max_loss_pct) : 5.0;
+            break;
         case 2: s.strict_license = 1; break;
         case 3: s.tasks = q.tasks | (1u << (fuzz_u32(&in) % 8u)); break;
         default: s.origin_exclude = q.origin_exclude ? "CN,US,FR" : "CN"; break;
