@@ -336,6 +336,32 @@ static void test_host_kv_split(void) {
     }
 }
 
+/* llama.cpp -nkvo (--no-kv-offload, "disable KV offload"): every layer's cache in host memory
+   (src/llama-kv-cache.cpp: with offload off each layer's K and V are made in the CPU buffer
+   type), and attention over it on the CPU: GPU memory holds none of it, host memory all of
+   it, whatever the GPUs split; decode reads it at no more than the host's bandwidth. */
+static void test_no_kv_offload(void) {
+    const char *argv[] = { "llama-server", "-hf", "bartowski/Meta-Llama-3.1-8B-Instruct-GGUF:Q4_K_M", "-c", "131072", "-np", "1", "-nkvo" };
+    static const uint32_t counts[] = { 1, 2, 4 };
+    llmsize_parsed ps, pk;
+    llmsize_plan_result on, off;
+    size_t k;
+    CHECK(llmsize_parse_command(8, argv, 0, NULL, &ps) == LLMSIZE_OK && (ps.plan.flags & LLMSIZE_PLAN_NO_KV_OFFLOAD) && !ps.unknown_flags &&
+          llmsize_parse_command(7, argv, 0, NULL, &pk) == LLMSIZE_OK && !(pk.plan.flags & LLMSIZE_PLAN_NO_KV_OFFLOAD),
+          "llama-server -nkvo parsed");
+    ps.plan.gpu = pk.plan.gpu = gpu("rtx-4090");
+    if (!ps.plan.gpu) return;
+    ps.plan.host_bw_gbs = 89.6;
+    CHECK(llmsize_plan_fit(&pk.plan, &on) == LLMSIZE_OK && on.kv_bytes > 0 && on.host_kv_bytes == 0, "8B at 131072 on a 4090: the cache on the GPU");
+    for (k = 0; k < sizeof counts / sizeof counts[0]; ++k) {
+        ps.plan.gpus = counts[k];
+        CHECK(llmsize_plan_fit(&ps.plan, &off) == LLMSIZE_OK && off.kv_bytes == 0 && off.host_kv_bytes == on.kv_bytes &&
+              off.decode_tps > 0 && off.decode_tps <= 89.6e9 / (double)off.host_kv_bytes,
+              "-nkvo over %u GPUs: GPU KV %.2f GiB, host KV %.2f GiB (the cache: %.2f), decode %.2f tok/s (the host's bandwidth allows %.2f)",
+              counts[k], off.kv_bytes / GIB, off.host_kv_bytes / GIB, on.kv_bytes / GIB, off.decode_tps, 89.6e9 / (double)off.host_kv_bytes);
+    }
+}
+
 /* A layer left on the CPU attends over its cache in host memory, so with the cache full a
    decode step reads at least the host's share of it from host memory: no faster than the
    host's peak bandwidth over those bytes (a physical bound, whatever the constants). 8B with
@@ -798,6 +824,7 @@ void test_plans(void) {
     test_layer_split_speed();
     test_host_kv_split();
     test_host_kv_decode();
+    test_no_kv_offload();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

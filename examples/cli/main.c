@@ -713,7 +713,8 @@ static int run_fit(const opts *o, const llmsize_plan *p) {
     if (o->json) { print_fit_json(p, &r, max_seqs, r.fits ? NULL : &sg); return r.fits ? 0 : 1; }
     print_fit_human(p, &r);
     print_defaults(o, p);
-    printf("  max sequences at this context: %u%s\n", max_seqs, max_seqs ? "" : " (not one fits in GPU memory)");
+    if (p->flags & LLMSIZE_PLAN_NO_KV_OFFLOAD) printf("  max sequences at this context: as host memory allows (-nkvo keeps the cache there)\n");
+    else printf("  max sequences at this context: %u%s\n", max_seqs, max_seqs ? "" : " (not one fits in GPU memory)");
     if (!r.fits) {
         printf("  what would fit instead (one change each):\n");
         if (sg.format) printf("    format  %s (quality loss %.2f %% %s)\n", primary(sg.format->id, id, sizeof id),

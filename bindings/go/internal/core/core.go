@@ -824,6 +824,7 @@ extern swig_intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_02a2771d737caed3(vo
 extern swig_intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_02a2771d737caed3(void);
 extern swig_intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_02a2771d737caed3(void);
 extern swig_intgo _wrap_LLMSIZE_PLAN_ONE_GPU_core_02a2771d737caed3(void);
+extern swig_intgo _wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_02a2771d737caed3(void);
 extern uintptr_t _wrap_llmsize_plan_model_get_core_02a2771d737caed3(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_format_get_core_02a2771d737caed3(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_gpu_get_core_02a2771d737caed3(uintptr_t arg1);
@@ -5651,6 +5652,13 @@ func _swig_getLLMSIZE_PLAN_ONE_GPU() (_swig_ret int) {
 }
 
 var LLMSIZE_PLAN_ONE_GPU int = _swig_getLLMSIZE_PLAN_ONE_GPU()
+func _swig_getLLMSIZE_PLAN_NO_KV_OFFLOAD() (_swig_ret int) {
+	var swig_r int
+	swig_r = (int)(C._wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_02a2771d737caed3())
+	return swig_r
+}
+
+var LLMSIZE_PLAN_NO_KV_OFFLOAD int = _swig_getLLMSIZE_PLAN_NO_KV_OFFLOAD()
 type SwigcptrLlmsize_plan uintptr
 
 func (p SwigcptrLlmsize_plan) Swigcptr() uintptr {

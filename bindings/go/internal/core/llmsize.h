@@ -893,7 +893,8 @@ enum {
     LLMSIZE_PLAN_FLASHINFER_SAMPLER = 1u << 11, /* vLLM VLLM_USE_FLASHINFER_SAMPLER=1          */
     LLMSIZE_PLAN_NATIVE_SAMPLER = 1u << 12,/* vLLM VLLM_USE_FLASHINFER_SAMPLER=0             */
     LLMSIZE_PLAN_CONTEXT_MODEL = 1u << 13, /* llama.cpp -c 0: the model's training context     */
-    LLMSIZE_PLAN_ONE_GPU       = 1u << 14  /* llama.cpp -sm none: the main GPU alone, whatever gpus */
+    LLMSIZE_PLAN_ONE_GPU       = 1u << 14, /* llama.cpp -sm none: the main GPU alone, whatever gpus */
+    LLMSIZE_PLAN_NO_KV_OFFLOAD = 1u << 15  /* llama.cpp -nkvo: every layer's cache in host memory */
 };
 
 /* A deployment. Zero means "the engine's default" everywhere. */
@@ -6880,6 +6881,13 @@ static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int 
     return 0;
 }
 
+/* The layers whose cache llama.cpp makes in host memory (src/llama-kv-cache.cpp: the buffer
+   type of model.dev_layer(il) with KV offload on, else the CPU's): those left on the CPU, or
+   with -nkvo every one. */
+static uint32_t llmsize__host_kv_layers(const llmsize_plan *p, uint32_t cpu_layers) {
+    return (p->flags & LLMSIZE_PLAN_NO_KV_OFFLOAD) ? p->model->dims.layers : cpu_layers;
+}
+
 /* One placement: `ngl` layers (-ngl as the engine reads it; > layers: everything) at
    `context` tokens per sequence. Fills the result's GPU and host bytes. */
 static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cells_rules *rules, const llmsize__cells_layout *L,
@@ -6913,12 +6921,13 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     llmsize__sum_madd(&kv, c->k.state_seq, L->seqs);
     r->kv_bytes = kv.v;
     r->host_kv_bytes = 0;
-    if (cpu_layers) {   /* layers left in host memory keep their cache there: every head of
-                           them (the CPU is no tensor-parallel rank), whatever the GPUs split */
+    if (llmsize__host_kv_layers(p, cpu_layers)) {
+        /* layers left in host memory keep their cache there (with -nkvo, every layer): every
+           head of it (the CPU is no tensor-parallel rank), whatever the GPUs split */
         const uint64_t stage_layers = (layers + c->l.pp - 1u) / c->l.pp;   /* what kv_bytes holds */
-        const uint64_t on_host = r->kv_bytes / layers * cpu_layers;       /* of this rank's share */
-        r->host_kv_bytes = llmsize__mul(r->kv_bytes / stage_layers, (uint64_t)c->l.tp * cpu_layers, &c->ov);
-        r->kv_bytes -= on_host;
+        const uint32_t n = llmsize__host_kv_layers(p, cpu_layers);
+        r->host_kv_bytes = llmsize__mul(r->kv_bytes / stage_layers, (uint64_t)c->l.tp * n, &c->ov);
+        r->kv_bytes = n < layers ? r->kv_bytes - r->kv_bytes / layers * n : 0u;   /* this rank's share */
     }
     r->activation_bytes = llmsize__llamacpp_compute(m, L->ubatch, r->cache_cells, L->fa, &c->ov);
     return LLMSIZE_OK;
@@ -7059,6 +7068,8 @@ static const llmsize__flag llmsize__llamacpp_flags[] = {
     { "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
     { "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
     { "-kvu|--kv-unified", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_KV_UNIFIED },
+    { "-nkvo|--no-kv-offload", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_NO_KV_OFFLOAD },
+    { "-kvo|--kv-offload", LLMSIZE__A_BOOL, 0, 0 },   /* the default */
     { "--no-mmap|--mlock|--jinja|-no-kvu|--no-kv-unified|--cont-batching|-cb|--no-webui|--embedding|"
                                "--embeddings|--verbose|-v|--metrics", LLMSIZE__A_BOOL, 0, 0 }
 };
@@ -7379,7 +7390,9 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
         /* slots that share their cells (llama.cpp --kv-unified) hold no more than the cells */
         if (out->cache_cells && out->cache_cells / out->seqs < q.context) q.context = out->cache_cells / out->seqs;
         if (llmsize__speed_with(&q, &c.w, &c.pr, &s) == LLMSIZE_OK && s.decode_tps > 0) {
-            if (c.host_read == 0) out->decode_tps = s.decode_tps;
+            const uint32_t layers = d.model->dims.layers,
+                           host_kv_layers = llmsize__host_kv_layers(&d, out->gpu_layers < layers ? layers - out->gpu_layers : 0u);
+            if (c.host_read == 0 && !host_kv_layers) out->decode_tps = s.decode_tps;
             else if (d.host_bw_gbs > 0) {
                 /* offloaded layers run on the CPU, after the accelerator's: the accelerator's
                    step less the bytes it no longer reads, plus the host's bytes at the share of
@@ -7387,11 +7400,10 @@ static llmsize_status llmsize__plan_fit_cols(const llmsize_plan *plan, uint32_t 
                    reads its cache there too (llama.cpp makes it in host memory): its share of
                    the cache the step reads, a byte costing kv_cost */
                 const llmsize_efficiency *acc = llmsize_efficiency_for(d.gpu), *cpu = llmsize_efficiency_of(LLMSIZE_HW_CPU);
-                const uint32_t layers = d.model->dims.layers, cpu_layers = out->gpu_layers < layers ? layers - out->gpu_layers : 0u;
                 uint64_t kv = 0;
                 double kv_host = 0.0, from_host, acc_s;
-                if (cpu_layers && llmsize_kv_bytes(d.model, q.context, q.seqs, (llmsize_kv_dtype)q.kv_dtype, &kv) == LLMSIZE_OK)
-                    kv_host = (double)kv / layers * cpu_layers;
+                if (host_kv_layers && llmsize_kv_bytes(d.model, q.context, q.seqs, (llmsize_kv_dtype)q.kv_dtype, &kv) == LLMSIZE_OK)
+                    kv_host = (double)kv / layers * host_kv_layers;
                 from_host = (double)c.host_read;
                 acc_s = 1.0 / s.decode_tps - (from_host + acc->kv_cost * kv_host) /
                                              (d.gpu->bw_gbs * 1e9 * (double)(q.gpus ? q.gpus : 1u) * acc->expected);

@@ -977,14 +977,14 @@ static const llmsize_efficiency llmsize__efficiencies[] = {
       F_(source, "tests/data/speed.tsv: 82 decode rows from 8 sources (llama.cpp CUDA on A100 PCIe/SXM, H100 PCIe/SXM, P100; builds of 2023-26); "
                  "44 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_DATACENTER), F_(vendor, "AMD"), F_(expected, 0.226), F_(layer_us, 80), F_(kv_cost, 1.46), F_(low, 0.50), F_(high, 1.98), F_(prefill_mfu, 0.033),
-      F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's Hot Aisle notes of 2024, AMD's ROCm blog posts of 2025), all under a tenth of KV; "
+      F_(source, "tests/data/speed.tsv: 6 decode rows from 2 sources (llama.cpp ROCm on MI300X: lhl's notes of 2024, AMD's ROCm blogs of 2025); "
                  "12 prefill rows (one MI300X at a time: 1-15 % of its peak)") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "Nvidia"), F_(expected, 0.812), F_(layer_us, 64), F_(kv_cost, 1.46), F_(low, 0.84), F_(high, 1.18), F_(prefill_mfu, 0.359),
-      F_(source, "tests/data/speed.tsv: 124 decode rows from 18 sources (llama.cpp CUDA on RTX 20/30/40/50, A6000, 6000 Ada, RTX PRO 6000, L4, L40S, A40, P40, T4); "
+      F_(source, "tests/data/speed.tsv: 124 decode rows from 18 sources (llama.cpp CUDA on the class's NVIDIA parts); "
                  "71 prefill rows") },
     { F_(hw_class, LLMSIZE_HW_CONSUMER), F_(vendor, "AMD"), F_(expected, 0.509), F_(layer_us, 0), F_(kv_cost, 1.46), F_(low, 0.73), F_(high, 1.38), F_(prefill_mfu, 0.359),
       F_(source, "tests/data/speed.tsv: 8 decode rows from 2 sources (llama.cpp Vulkan and ROCm on RX 7900 XTX, one and two cards); "
-                 "prefill_mfu that of every vendor's consumer rows (no AMD prefill row with a tensor throughput)") },
+                 "prefill_mfu that of every vendor's consumer rows") },
     { F_(hw_class, LLMSIZE_HW_UNIFIED), F_(vendor, "Nvidia"), F_(expected, 0.835), F_(layer_us, 52), F_(kv_cost, 1.46), F_(low, 0.90), F_(high, 1.12), F_(prefill_mfu, 0.5),
       F_(source, "tests/data/speed.tsv: 37 decode rows from 5 sources (llama.cpp CUDA on DGX Spark); "
                  "prefill_mfu a prior (no tensor throughput in the table)") },

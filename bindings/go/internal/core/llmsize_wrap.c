@@ -6958,6 +6958,18 @@ intgo _wrap_LLMSIZE_PLAN_ONE_GPU_core_02a2771d737caed3() {
 }
 
 
+intgo _wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_02a2771d737caed3() {
+  int result;
+  intgo _swig_go_result;
+  
+  
+  result = LLMSIZE_PLAN_NO_KV_OFFLOAD;
+  
+  _swig_go_result = (intgo)result; 
+  return _swig_go_result;
+}
+
+
 struct llmsize_model *_wrap_llmsize_plan_model_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;

@@ -782,6 +782,7 @@ LLMSIZE_PLAN_FLASHINFER_SAMPLER = _core.LLMSIZE_PLAN_FLASHINFER_SAMPLER
 LLMSIZE_PLAN_NATIVE_SAMPLER = _core.LLMSIZE_PLAN_NATIVE_SAMPLER
 LLMSIZE_PLAN_CONTEXT_MODEL = _core.LLMSIZE_PLAN_CONTEXT_MODEL
 LLMSIZE_PLAN_ONE_GPU = _core.LLMSIZE_PLAN_ONE_GPU
+LLMSIZE_PLAN_NO_KV_OFFLOAD = _core.LLMSIZE_PLAN_NO_KV_OFFLOAD
 class llmsize_plan(object):
     thisown = property(lambda x: x.this.own(), lambda x, v: x.this.own(v), doc="The membership flag")
     __repr__ = _swig_repr
