@@ -112,7 +112,7 @@ llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format
 llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint32_t gpus, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
-                               int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
+                               int32_t gpu_layers, uint32_t cpu_moe_layers, uint32_t cpu_moe_first, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
                                uint32_t max_seqs) {
     llmsize_plan p;
@@ -120,7 +120,7 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp; p.gpus = gpus;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
-    p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
+    p.cpu_moe_layers = cpu_moe_layers; p.cpu_moe_first = cpu_moe_first; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
     p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }

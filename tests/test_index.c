@@ -139,7 +139,10 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
     for (mi = 0; mi < llmsize_model_count(); ++mi)
         for (fi = 0; fi < llmsize_format_count(); ++fi) {
             const llmsize_model *m = llmsize_model_at(mi);
-            const uint32_t layers = m->dims.layers, moes[] = { 0u, 1u, layers / 2u, layers, layers + 7u };
+            const uint32_t layers = m->dims.layers;
+            /* experts on the CPU from layer froms[k] to below tos[k] (--n-cpu-moe: from 0; -ot: any run) */
+            const uint32_t froms[] = { 0u, 0u, 0u, 0u, 0u, layers / 3u, 1u, layers / 2u, layers, layers + 1u },
+                           tos[] = { 0u, 1u, layers / 2u, layers, layers + 7u, layers / 2u, layers, layers + 7u, layers + 7u, layers + 9u };
             llmsize__planning c;
             llmsize_plan p;
             uint32_t cpu, k;
@@ -156,10 +159,10 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
             ++*sums;
             for (cpu = 0; cpu <= layers; cpu += cpu + 1u < layers ? (layers > 40u ? 3u : 1u) : 1u)
                 for (out = 0; out < 2; ++out)
-                    for (k = 0; k < sizeof moes / sizeof moes[0]; ++k) {
+                    for (k = 0; k < sizeof froms / sizeof froms[0]; ++k) {
                         uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
-                        llmsize__host_bytes(&c.own, m, cpu, out, moes[k], &host, &read);
-                        bad += llmsize__placement_of(&c, cpu, out, moes[k], &host2, &read2) != 0 || host != host2 || read != read2;
+                        llmsize__host_bytes(&c.own, m, cpu, out, froms[k], tos[k], &host, &read);
+                        bad += llmsize__placement_of(&c, cpu, out, froms[k], tos[k], &host2, &read2) != 0 || host != host2 || read != read2;
                         ++*n;
                     }
         }
@@ -185,8 +188,8 @@ long llmsize_test_host_sums_agree(long *n, long *sums, long *stacks) {
             for (a = 0; a < sizeof cpus / sizeof cpus[0]; ++a)
                 for (out = 0; out < 2; ++out) {
                     uint64_t host = 0, read = 0, host2 = 1, read2 = 1;
-                    llmsize__host_bytes(&c.own, &deep, cpus[a], out, 2u, &host, &read);
-                    bad += llmsize__placement_of(&c, cpus[a], out, 2u, &host2, &read2) != 0 || host != host2 || read != read2;
+                    llmsize__host_bytes(&c.own, &deep, cpus[a], out, 0u, 2u, &host, &read);
+                    bad += llmsize__placement_of(&c, cpus[a], out, 0u, 2u, &host2, &read2) != 0 || host != host2 || read != read2;
                     ++*n;
                 }
         }

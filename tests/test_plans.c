@@ -385,6 +385,95 @@ static void test_host_kv_decode(void) {
     }
 }
 
+/* llama.cpp -ot PATTERN=TYPE[,...]: a tensor goes to the buffer of the first pattern
+   std::regex_search finds in its name (src/llama-model-loader.cpp). --cpu-moe and
+   --n-cpu-moe N are such overrides (ggml-org/llama.cpp@001d906a:common/common.h:
+   LLM_FFN_EXPS_REGEX "\.ffn_(up|down|gate|gate_up)_(ch|)exps", and "blk\.<i>" before it for
+   each i < N), so written out with -ot they must place the same bytes. The other patterns
+   are forms people write; the layers each sends to the CPU are what any ECMAScript or Python
+   regex engine finds in blk.<i>.ffn_{up,gate,down}_exps.weight (tests/python checks llmsize's
+   reading against Python's re over generated patterns). */
+static int ot_parse(const char *ot, const char *ncmoe, llmsize_parsed *ps) {
+    const char *argv[9] = { "llama-server", "-m", "Qwen3-30B-A3B-Q4_K_M.gguf", "-c", "16384", "-ot", ot, "-ncmoe", ncmoe };
+    return (int)llmsize_parse_command(ncmoe ? 9 : 7, argv, 0, NULL, ps);
+}
+static void test_override_tensor(void) {
+    static const struct { const char *ot; uint32_t from, to; const char *what; } read[] = {
+        { "exps=CPU", 0, UINT32_MAX, "every layer's experts (mudler/LocalAI@977ccd88:docs/content/advanced/model-configuration.md)" },
+        { ".ffn_.*_exps.=CPU", 0, UINT32_MAX, "every layer's experts (ikawrakow/ik_llama.cpp issue 514, a mainline run)" },
+        { "\\.ffn_(up|down|gate)_exps=CPU", 0, UINT32_MAX, "every layer's experts" },
+        { "blk\\.([0-9]|1[0-9])\\.ffn_.*_exps=CPU", 0, 20, "layers 0-19" },
+        { "blk\\.(1[0-9])\\.ffn_(up|down|gate)_exps=CPU", 10, 20, "layers 10-19" },
+        { "blk\\.40\\.ffn_(up|down|gate)_exps\\.weight=CPU", 40, 41, "layer 40" },
+        { "\\.(6|7|8|9|[0-9][0-9]|[0-9][0-9][0-9])\\.ffn_(gate|up|down)_exps.=CPU", 6, UINT32_MAX, "layers from 6" },
+        { "blk\\.(2[89]|3[0-9]|4[0-7])\\.ffn_(up|down|gate)_exps\\.=CPU", 28, 48, "layers 28-47" },
+        { "blk\\.(2[0-9]|3[0-9])\\.ffn_.*_exps=CPU,blk\\.(4[0-7])\\.ffn_.*_exps=CPU", 20, 48, "two patterns, layers 20-47" },
+        { "^blk\\.[1-3][0-9]{1}\\.ffn_(?:up|gate|down)_exps\\.weight$=CPU", 10, 40, "anchors, a counted repeat, (?:): layers 10-39" },
+        { "attn_sinks=CPU", 0, 0, "no expert tensor (and no other tensor the layers hold)" },
+    };
+    static const struct { const char *ot, *why; } not_read[] = {
+        { "blk\\.([0-9]|[1-2][0-9]|30)\\.=CUDA0,exps=CPU", "a GPU's buffer (DocShotgun's llamacpp-moe-offload-guide gist)" },
+        { "exps=CUDA0", "a GPU's buffer" }, { "ffn=CPU", "dense FFN tensors and norms too" },
+        { "down_exps=CPU", "one of a layer's three expert matrices" }, { "blk\\.(0|2|4)\\.ffn_.*_exps=CPU", "layers with gaps" },
+        { "(?=blk)exps=CPU", "a lookahead" }, { "(blk)\\1=CPU", "a backreference" }, { "(.*)*(.*)*(.*)*(.*)*z=CPU", "past the matcher's budget" },
+    };
+    static const char *const rejected[] = { "(exps=CPU", "exps", "=CPU", "exps=CPU,", "[9-0]=CPU", "a**=CPU", "x{2,1}=CPU", "[abc=CPU", "exps)=CPU",
+                                          "blk\\.[0-9]{1,2}\\.ffn_.*_exps=CPU" /* llama.cpp splits the value at every ',' */ };
+    llmsize_parsed ps, pc, pn;
+    llmsize_plan_result a, b, c, d;
+    size_t k;
+    for (k = 0; k < sizeof read / sizeof read[0]; ++k) {
+        const uint32_t to = ot_parse(read[k].ot, NULL, &ps) == 0 && ps.plan.cpu_moe_layers
+                            ? (ps.plan.cpu_moe_first + ps.plan.cpu_moe_layers == UINT32_MAX ? UINT32_MAX : ps.plan.cpu_moe_first + ps.plan.cpu_moe_layers) : 0u;
+        CHECK(ot_parse(read[k].ot, NULL, &ps) == LLMSIZE_OK && !ps.unknown_flags && to == read[k].to &&
+              (to == 0 || ps.plan.cpu_moe_first == read[k].from),
+              "-ot %s: %s (read: from %u, to %u)", read[k].ot, read[k].what, ps.plan.cpu_moe_first, to);
+    }
+    for (k = 0; k < sizeof not_read / sizeof not_read[0]; ++k)
+        CHECK(ot_parse(not_read[k].ot, NULL, &ps) == LLMSIZE_OK && ps.unknown_flags == 1 && !ps.plan.cpu_moe_layers,
+              "-ot %s: not modelled (%s), said so", not_read[k].ot, not_read[k].why);
+    for (k = 0; k < sizeof rejected / sizeof rejected[0]; ++k)
+        CHECK(ot_parse(rejected[k], NULL, &ps) == LLMSIZE_ERR_PARSE && ps.error_flag && !strcmp(ps.error_flag, "-ot"),
+              "-ot %s: std::regex or llama.cpp's parser rejects it, a parse error naming -ot", rejected[k]);
+    /* llama.cpp's own overrides, written out, place what --cpu-moe and --n-cpu-moe place */
+    {
+        const char *cmoe[] = { "llama-server", "-m", "Qwen3-30B-A3B-Q4_K_M.gguf", "-c", "16384", "--cpu-moe" };
+        const char *ncmoe[] = { "llama-server", "-m", "Qwen3-30B-A3B-Q4_K_M.gguf", "-c", "16384", "-ncmoe", "3" };
+        CHECK(ot_parse("\\.ffn_(up|down|gate|gate_up)_(ch|)exps=CPU", NULL, &ps) == LLMSIZE_OK &&
+              llmsize_parse_command(6, cmoe, 0, NULL, &pc) == LLMSIZE_OK && llmsize_parse_command(7, ncmoe, 0, NULL, &pn) == LLMSIZE_OK,
+              "-ot LLM_FFN_EXPS_REGEX=CPU, --cpu-moe, -ncmoe 3 parsed");
+        ps.plan.gpu = pc.plan.gpu = pn.plan.gpu = gpu("rtx-3090");
+        if (!ps.plan.gpu || !ps.plan.model) return;
+        CHECK(llmsize_plan_fit(&ps.plan, &a) == LLMSIZE_OK && llmsize_plan_fit(&pc.plan, &b) == LLMSIZE_OK &&
+              a.host_weight_bytes == b.host_weight_bytes && a.weight_bytes == b.weight_bytes && a.host_weight_bytes > 10 * GIB,
+              "-ot LLM_FFN_EXPS_REGEX=CPU: host %.2f GiB, --cpu-moe %.2f GiB", a.host_weight_bytes / GIB, b.host_weight_bytes / GIB);
+        CHECK(ot_parse("blk\\.0\\.ffn_(up|down|gate|gate_up)_(ch|)exps=CPU,blk\\.1\\.ffn_(up|down|gate|gate_up)_(ch|)exps=CPU,"
+                       "blk\\.2\\.ffn_(up|down|gate|gate_up)_(ch|)exps=CPU", NULL, &ps) == LLMSIZE_OK && !ps.unknown_flags, "-ncmoe 3 written out");
+        ps.plan.gpu = gpu("rtx-3090");
+        CHECK(llmsize_plan_fit(&ps.plan, &a) == LLMSIZE_OK && llmsize_plan_fit(&pn.plan, &b) == LLMSIZE_OK &&
+              a.host_weight_bytes == b.host_weight_bytes && a.host_weight_bytes > b.host_weight_bytes / 2 && b.host_weight_bytes > 0,
+              "-ncmoe 3 written out: host %.2f GiB, -ncmoe 3 %.2f GiB", a.host_weight_bytes / GIB, b.host_weight_bytes / GIB);
+        /* disjoint layers' experts add up: layers from 6 and layers below 6 hold every layer's
+           experts once, and each plan keeps what stays in host memory anyway (token_embd) */
+        CHECK(ot_parse("\\.(6|7|8|9|[0-9][0-9])\\.ffn_(gate|up|down)_exps.=CPU", NULL, &ps) == LLMSIZE_OK &&
+              ot_parse("blk\\.[0-5]\\.ffn_(gate|up|down)_exps.=CPU", NULL, &pn) == LLMSIZE_OK && !ps.unknown_flags && !pn.unknown_flags,
+              "layers from 6, layers below 6");
+        ps.plan.gpu = pn.plan.gpu = gpu("rtx-3090");
+        CHECK(llmsize_plan_fit(&ps.plan, &a) == LLMSIZE_OK && llmsize_plan_fit(&pn.plan, &c) == LLMSIZE_OK &&
+              llmsize_plan_fit(&pc.plan, &b) == LLMSIZE_OK, "the three plans fit");
+        pc.plan.flags &= ~(uint32_t)LLMSIZE_PLAN_EXPERTS_CPU;   /* nothing moved */
+        CHECK(llmsize_plan_fit(&pc.plan, &d) == LLMSIZE_OK && a.host_weight_bytes + c.host_weight_bytes == b.host_weight_bytes + d.host_weight_bytes &&
+              a.host_weight_bytes > c.host_weight_bytes && c.host_weight_bytes > d.host_weight_bytes,
+              "experts of layers from 6 (%.2f GiB) + below 6 (%.2f GiB) = every layer's (%.2f GiB) + what stays anyway (%.2f GiB)",
+              a.host_weight_bytes / GIB, c.host_weight_bytes / GIB, b.host_weight_bytes / GIB, d.host_weight_bytes / GIB);
+    }
+    /* -ncmoe and -ot add up when their layers meet; else the later one is not modelled */
+    CHECK(ot_parse("blk\\.(1[0-9])\\.ffn_.*_exps=CPU", "10", &ps) == LLMSIZE_OK && !ps.unknown_flags &&
+          ps.plan.cpu_moe_first == 0 && ps.plan.cpu_moe_layers == 20, "-ot layers 10-19 and -ncmoe 10: layers 0-19");
+    CHECK(ot_parse("blk\\.(2[0-9])\\.ffn_.*_exps=CPU", "5", &ps) == LLMSIZE_OK && ps.unknown_flags == 1 &&
+          ps.plan.cpu_moe_first == 20 && ps.plan.cpu_moe_layers == 10, "-ot layers 20-29 and -ncmoe 5: a gap, -ncmoe not modelled");
+}
+
 /* ---- bad input: every path returns a status, never a crash or a wrapped number ---- */
 /* Every engine row sits at its enum value, and the defaults each engine applies are the
    values its own source sets (cited beside each check). */
@@ -825,6 +914,7 @@ void test_plans(void) {
     test_host_kv_split();
     test_host_kv_decode();
     test_no_kv_offload();
+    test_override_tensor();
     test_engine_defaults();
     test_rejections_name_the_field();
     test_gpu_layers();

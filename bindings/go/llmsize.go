@@ -723,12 +723,12 @@ type FitResult struct {
 // accelerators the engine lays out where it names none (llmsize_engine_splits_layers).
 func planOf(m *Model, f core.Llmsize_format, a core.Llmsize_gpu, engine Engine, rel core.Llmsize_engine_release,
 	tp, gpus uint32, context uint64, seqs uint32, kv int, util float64, flags uint32, pp, dp uint32, batched uint64,
-	ubatch uint32, gpuLayers int32, cpuMoe uint32, maxSeqs uint32) core.Llmsize_plan {
+	ubatch uint32, gpuLayers int32, cpuMoe, cpuMoeFirst uint32, maxSeqs uint32) core.Llmsize_plan {
 	if rel == nil {
 		rel = core.SwigcptrLlmsize_engine_release(0)
 	}
 	return core.Llmsize_plan_make(m.p, f, a, int(engine), uint(tp), uint(pp), uint(dp), uint(gpus), context, uint(seqs), kv, util,
-		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), 0, uint(flags), 0, 0, rel, uint(maxSeqs))
+		batched, uint(ubatch), 0, int(gpuLayers), uint(cpuMoe), uint(cpuMoeFirst), 0, uint(flags), 0, 0, rel, uint(maxSeqs))
 }
 
 // fitPlan runs the plan in one cgo call (override: fit at context x seqs instead of the
@@ -822,7 +822,7 @@ func (req FitRequest) resolve() (r resolved, err error) {
 }
 
 func (req FitRequest) plan(r resolved) core.Llmsize_plan {
-	return planOf(r.m, r.f, r.a, r.engine, r.rel, 0, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0, 0)
+	return planOf(r.m, r.f, r.a, r.engine, r.rel, 0, req.GPUs, req.Context, req.Seqs, r.kv, req.GPUUtil, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 // Fit sizes a deployment under its engine's rules.
@@ -904,6 +904,8 @@ type Plan struct {
 	ubatch  uint32
 	ngl     int32
 	cpuMoe  uint32
+	// cpuMoeFirst: the first layer of the cpuMoe whose experts stay on the CPU (llama.cpp -ot)
+	cpuMoeFirst uint32
 }
 
 // PlanFromArgs parses an engine's argv (vllm serve, python -m vllm.entrypoints.openai.api_server,
@@ -949,7 +951,7 @@ func PlanFromArgs(args []string, env map[string]string) (Plan, error) {
 		TP: uint32(p.GetTp()), PP: uint32(p.GetPp()), DP: uint32(p.GetDp()), Context: p.GetContext(),
 		Seqs: uint32(p.GetSeqs()), UnknownFlags: uint32(r.GetUnknown_flags()), IgnoredFlags: strings.Fields(r.GetUnknown_names()), kv: int(p.GetKv_dtype()),
 		util: p.GetMem_fraction(), flags: uint32(p.GetFlags()), batched: p.GetBatched_tokens(), ubatch: uint32(p.GetUbatch()),
-		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers()), MaxSeqs: uint32(p.GetMax_seqs())}
+		ngl: int32(p.GetGpu_layers()), cpuMoe: uint32(p.GetCpu_moe_layers()), cpuMoeFirst: uint32(p.GetCpu_moe_first()), MaxSeqs: uint32(p.GetMax_seqs())}
 	out.KVDtype = core.Llmsize_kv_dtype_name(core.Enum_SS_llmsize_kv_dtype(out.kv))
 	out.GPUUtil = out.util
 	out.ContextAuto = out.flags&uint32(core.LLMSIZE_PLAN_CONTEXT_AUTO) != 0
@@ -1008,7 +1010,7 @@ func (p Plan) FitOn(g *GPU, gpus uint32) (FitResult, error) {
 		spread = gpus
 	}
 	plan := planOf(p.Model, f, a, p.Engine, rel, tp, spread, p.Context, p.Seqs, p.kv, p.util, p.flags, p.PP, p.DP, p.batched,
-		p.ubatch, p.ngl, p.cpuMoe, p.MaxSeqs)
+		p.ubatch, p.ngl, p.cpuMoe, p.cpuMoeFirst, p.MaxSeqs)
 	defer core.DeleteLlmsize_plan(plan)
 	return fitPlan(plan, false, 0, 0, p.Model, p.Format, first(a.GetId()), p.Engine, rel)
 }

@@ -854,3 +854,26 @@ func TestPlanFromArgsRefusesNUL(t *testing.T) {
 		t.Error("an environment value with a NUL was parsed")
 	}
 }
+
+// llama.cpp -ot keeps the experts of the layers its pattern finds in host memory, whichever
+// layers they are: DeepSeek-V3's layers 50-59 hold ten layers of experts, as layers 3-12 do
+// (-ncmoe 13: layers 0-2 are dense), and layers 0-9 (where a plan that lost where the run
+// starts would put it) hold seven. Q8_0 stores every layer's experts alike (Q4_K_M gives some
+// layers' ffn_down Q6_K).
+func TestOverrideTensorKeepsItsLayers(t *testing.T) {
+	host := func(args ...string) uint64 {
+		p, err := PlanFromArgs(append([]string{"llama-server", "-m", "DeepSeek-V3-Q8_0.gguf", "-c", "8192"}, args...), nil)
+		if err != nil || len(p.IgnoredFlags) != 0 {
+			t.Fatalf("%v: %v (ignored %v)", args, err, p.IgnoredFlags)
+		}
+		r, err := p.Fit("h100-sxm", 8)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		return r.HostWeightBytes
+	}
+	late, early, first := host("-ot", `blk\.5[0-9]\.ffn_.*_exps=CPU`), host("-ncmoe", "13"), host("-ncmoe", "10")
+	if late != early || late <= first {
+		t.Errorf("experts of layers 50-59 in host memory: %d bytes; of layers 3-12 %d; of layers 0-9 %d", late, early, first)
+	}
+}

@@ -553,3 +553,15 @@ def test_counts_are_not_truncated():
     with pytest.raises(llmsize.InvalidArgumentError):
         llmsize.model("bge-m3").activation_bytes(32, 512.5)
     assert m.kv_bytes(8192) == 1 << 30
+
+
+def test_override_tensor_keeps_its_layers():
+    # llama.cpp -ot keeps the experts of the layers its pattern finds in host memory, whichever
+    # they are: DeepSeek-V3's layers 50-59 hold ten layers of experts, as layers 3-12 do
+    # (-ncmoe 13; layers 0-2 are dense); layers 0-9 hold seven. Q8_0 stores every layer's
+    # experts alike.
+    def host(*extra):
+        r = llmsize.plan_from_args(["llama-server", "-m", "DeepSeek-V3-Q8_0.gguf", "-c", "8192", *extra], "h100-sxm", gpus=8)
+        return r.host_weight_bytes
+    late, early, first = host("-ot", r"blk\.5[0-9]\.ffn_.*_exps=CPU"), host("-ncmoe", "13"), host("-ncmoe", "10")
+    assert late == early > first

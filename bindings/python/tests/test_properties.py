@@ -108,3 +108,66 @@ def test_licence_use_numbers(revenue, mau):
     except DOCUMENTED:
         return
     assert r.verdict in set(llmsize.Verdict)
+
+
+# llama.cpp -ot PATTERN=CPU: llama.cpp searches each tensor's name with std::regex
+# (ECMAScript); for the subset generated here Python's re finds the same matches, so it is
+# an independent reader of the same patterns. What a pattern must do to be modelled (the
+# three expert matrices of a run of layers, nothing else the model holds) is llmsize's
+# contract, restated here; which names a pattern finds is re's answer, not llmsize's.
+_OT_EXPERTS = ("ffn_up_exps", "ffn_gate_exps", "ffn_down_exps")
+_OT_BLOCK = ("attn_norm", "attn_q", "attn_k", "attn_v", "attn_output", "attn_qkv", "attn_q_a", "attn_q_b",
+             "attn_kv_a_mqa", "attn_kv_b", "ffn_norm", "ffn_gate_inp", "ffn_up", "ffn_gate", "ffn_down",
+             "ffn_up_shexp", "ffn_gate_shexp", "ffn_down_shexp", "exp_probs_b", "post_attention_norm",
+             "post_ffw_norm", "ssm_in", "ssm_out")
+_OT_MODEL = ("token_embd.weight", "output.weight", "output_norm.weight")
+_OT_LAYERS = 128
+
+
+def _ot_expected(pattern):
+    import re
+    rx = re.compile(pattern)
+    if any(rx.search(n) for n in _OT_MODEL):
+        return None
+    layers = []
+    for il in range(_OT_LAYERS):
+        if any(rx.search(f"blk.{il}.{t}.weight") for t in _OT_BLOCK):
+            return None
+        hits = sum(bool(rx.search(f"blk.{il}.{t}.weight")) for t in _OT_EXPERTS)
+        if hits not in (0, 3):
+            return None
+        if hits:
+            layers.append(il)
+    if not layers:
+        return (0, 0)
+    if layers != list(range(layers[0], layers[-1] + 1)):
+        return None
+    return (layers[0], 2**32 - 1 if layers[-1] == _OT_LAYERS - 1 else layers[-1] + 1)
+
+
+_digits = st.one_of(
+    st.sampled_from(["[0-9]", "[0-9]+", "\\d", "\\d+", "[1-3][0-9]", "\\d{2}", "[2-5]?[0-9]", "4[0-7]", "[0-9]*",
+                     "(1[0-9]|2[0-9])", "([0-9]|1[0-9])", "(6|7|8|9|[0-9][0-9]|[0-9][0-9][0-9])", "[^0-4]", "1?[0-9]"]),
+    st.lists(st.integers(min_value=0, max_value=130), min_size=1, max_size=5).map(lambda v: "(" + "|".join(map(str, v)) + ")"),
+    st.integers(min_value=0, max_value=130).map(str))
+_prefix = st.sampled_from(["", "blk\\.", "^blk\\.", "\\.", "blk.", "(?:blk)\\."])
+_tail = st.sampled_from(["\\.ffn_(up|gate|down)_exps", "\\.ffn_.*_exps", "\\.ffn_(up|down)_exps", ".*exps", "\\.",
+                         "\\.ffn", "\\..*_exps\\.weight$", "", "\\.ffn_(gate|up|down)_exps.", "\\.ffn_[a-z]+_exps",
+                         "\\.ffn_(up|down|gate|gate_up)_(ch|)exps", "\\.ffn_\\w+_exps", "\\.ffn_(?:up|gate|down)_exps\\.weight$"])
+_whole = st.sampled_from(["exps", ".ffn_.*_exps.", "_exps", "ffn", "exps$", "^token", "attn", "up_exps", "(up|gate|down)_exps",
+                          "[a-z]+_exps", "ffn_(up|gate|down)_exps\\.weight", "blk", ".*exps", ".*_exps\\.",
+                          ".*\\.ffn_.*_exps", ".*blk\\.[0-9]\\.", ".*(up|gate|down)_exps"])
+
+
+@SETTINGS
+@given(st.one_of(st.tuples(_prefix, _digits, _tail).map("".join), _whole))
+def test_override_tensor_reads_like_python_re(pattern):
+    core = llmsize.core
+    r = core.llmsize_parse_args("\x1f".join(["llama-server", "-m", "m.gguf", "-ot", pattern + "=CPU"]), "")
+    expected = _ot_expected(pattern)
+    assert r.status == 0, (pattern, r.status)
+    if expected is None:
+        assert r.unknown_flags == 1 and r.plan.cpu_moe_layers == 0, (pattern, r.plan.cpu_moe_first, r.plan.cpu_moe_layers)
+    else:
+        got = (r.plan.cpu_moe_first, r.plan.cpu_moe_first + r.plan.cpu_moe_layers) if r.plan.cpu_moe_layers else (0, 0)
+        assert r.unknown_flags == 0 and got == expected, (pattern, got, expected)

@@ -924,6 +924,8 @@ typedef struct llmsize_plan {
     uint32_t block_size;       /* vLLM --block-size; 0 = default                           */
     int32_t gpu_layers;        /* llama.cpp -ngl (with LLMSIZE_PLAN_GPU_LAYERS)            */
     uint32_t cpu_moe_layers;   /* llama.cpp --n-cpu-moe: experts of the first N layers on CPU */
+    uint32_t cpu_moe_first;    /* ... of N layers from this one (llama.cpp -ot over the layers'
+                                  ffn_*_exps; 0 = from layer 0, as --n-cpu-moe)           */
     double host_bw_gbs;        /* host memory bandwidth for offloaded layers (0 = unknown) */
     uint32_t flags;            /* LLMSIZE_PLAN_*                                           */
     uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
@@ -3966,10 +3968,10 @@ typedef struct llmsize__bytes_visitor {
     uint64_t inactive;
     uint32_t counting_attn_v;  /* first pass: count attn_v-like tensors only            */
     /* llama.cpp placement (only when `place`): layers below gpu_from_layer and the routed
-       experts of layers below cpu_moe_below stay in host memory, as does token_embd; the
+       experts of layers from cpu_moe_from to below cpu_moe_to stay in host memory, as does token_embd; the
        output tensor goes to the GPU only when every layer does */
     int place, output_gpu;
-    uint32_t gpu_from_layer, cpu_moe_below;
+    uint32_t gpu_from_layer, cpu_moe_from, cpu_moe_to;
     uint64_t host, host_read;  /* host_read: what decoding reads from host memory (not the
                                   embedding table, of which each token reads one row)     */
     llmsize_gguf_mix *mix;     /* GGUF: tally of tensors per ggml type (NULL: none)       */
@@ -4010,7 +4012,7 @@ static uint64_t llmsize__gpu_matrix_bytes(const llmsize_format *f, uint64_t ne0,
 static int llmsize__on_host(const llmsize__bytes_visitor *b, const llmsize__tensor *t) {
     if (t->cls == LLMSIZE_COMPONENT_EMBED || t->cls == LLMSIZE_COMPONENT_VISION) return 1;
     if (t->layer != LLMSIZE__NOLAYER)
-        return t->layer < b->gpu_from_layer || (t->routed && t->layer < b->cpu_moe_below);
+        return t->layer < b->gpu_from_layer || (t->routed && t->layer >= b->cpu_moe_from && t->layer < b->cpu_moe_to);
     return !b->output_gpu;   /* output norm and head */
 }
 
@@ -4122,7 +4124,7 @@ static uint32_t llmsize__bytes_layer_key(const llmsize__visitor *v, const llmsiz
     } else if (b->fmt->kind == LLMSIZE_FMT_GPU && edge) {
         key = i < edge || i >= (n > edge ? n - edge : 0u);
     }
-    if (b->place) key |= (uint32_t)(i < b->gpu_from_layer) << 10 | (uint32_t)(i < b->cpu_moe_below) << 11;
+    if (b->place) key |= (uint32_t)(i < b->gpu_from_layer) << 10 | (uint32_t)(i >= b->cpu_moe_from && i < b->cpu_moe_to) << 11;
     return key;
 }
 static void llmsize__bytes_at_layer(llmsize__visitor *v, const llmsize__block *at) {
@@ -6183,7 +6185,7 @@ static void llmsize__verdict(llmsize_plan_result *r, uint32_t tight_pct, int *ov
    leaves in host memory and reads from there per token. */
 typedef struct llmsize__placement {
     int used;
-    uint32_t cpu_layers, cpu_moe_below;
+    uint32_t cpu_layers, cpu_moe_from, cpu_moe_to;
     int output_gpu;
     uint64_t host, host_read;
 } llmsize__placement;
@@ -6225,6 +6227,7 @@ typedef enum llmsize__arg {
     LLMSIZE__A_BLOCK, LLMSIZE__A_GPU_LAYERS, LLMSIZE__A_CPU_MOE_N, LLMSIZE__A_FLASH_ATTN, LLMSIZE__A_CACHE_V, LLMSIZE__A_SPLIT_MODE,
     LLMSIZE__A_HF_FILE,    /* llama.cpp -hff: the GGUF file of an -hf repo               */
     LLMSIZE__A_MAX_SEQS,   /* a cap on sequences at once (vLLM --max-num-seqs)            */
+    LLMSIZE__A_OVERRIDE_TENSOR, /* llama.cpp -ot PATTERN=TYPE,...                         */
     LLMSIZE__A_BOOL        /* a flag without a value that sets plan flags (in `bits`)      */
 } llmsize__arg;
 
@@ -6814,12 +6817,13 @@ static void llmsize__host_fold(const llmsize_model *m, const llmsize_format *f, 
 }
 
 /* Host bytes, and what a decode step reads of them, with the first `cpu_layers` blocks and
-   the routed experts of the blocks below `moe_below` in host memory (llmsize__on_host).
-   Every sum is part of the model's bytes, which fit 64 bits (llmsize__host_end). */
+   the routed experts of the blocks from `moe_from` to below `moe_to` in host memory
+   (llmsize__on_host). Every sum is part of the model's bytes, which fit 64 bits
+   (llmsize__host_end). */
 static void llmsize__host_bytes(const llmsize__host_table *h, const llmsize_model *m, uint32_t cpu_layers, int output_gpu,
-                                uint32_t moe_below, uint64_t *host, uint64_t *read) {
+                                uint32_t moe_from, uint32_t moe_to, uint64_t *host, uint64_t *read) {
     const uint32_t layers = m->dims.layers, last = layers ? layers - 1u : 0u;
-    const uint32_t experts_below = cpu_layers > moe_below ? cpu_layers : moe_below < layers ? moe_below : layers;
+    const uint32_t to = moe_to < layers ? moe_to : layers;
     uint64_t s = h->always, r = 0;
     uint32_t i;
     if (!output_gpu) { s += h->out; r += h->out_read; }
@@ -6828,12 +6832,12 @@ static void llmsize__host_bytes(const llmsize__host_table *h, const llmsize_mode
         s += h->block[g] + h->routed[g];
         r += h->block_read[g] + h->routed_read[g];
     }
-    for (; i < experts_below; ++i) {
+    for (i = i > moe_from ? i : moe_from; i < to; ++i) {
         s += h->routed[h->group[i]];
         r += h->routed_read[h->group[i]];
     }
     if (last < cpu_layers) s += h->mtp;
-    if (last < cpu_layers || last < moe_below) s += h->mtp_routed;
+    if (last < cpu_layers || (last < moe_to && moe_from <= last)) s += h->mtp_routed;
     *host = s;
     *read = r;
 }
@@ -6842,13 +6846,13 @@ static void llmsize__host_bytes(const llmsize__host_table *h, const llmsize_mode
    tensor by tensor for a model they do not cover; the last few placements kept (a context
    search probes one placement many times, a layer search one more than once). 1 when a sum
    passes 64 bits. */
-static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int output_gpu, uint32_t moe_below,
-                                 uint64_t *host, uint64_t *read) {
+static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int output_gpu, uint32_t moe_from,
+                                 uint32_t moe_to, uint64_t *host, uint64_t *read) {
     llmsize__placement *pl = NULL;
     size_t k;
     for (k = 0; k < LLMSIZE__COUNT(c->placed) && !pl; ++k)
         if (c->placed[k].used && c->placed[k].cpu_layers == cpu_layers && c->placed[k].output_gpu == output_gpu &&
-            c->placed[k].cpu_moe_below == moe_below) pl = &c->placed[k];
+            c->placed[k].cpu_moe_from == moe_from && c->placed[k].cpu_moe_to == moe_to) pl = &c->placed[k];
     if (!pl) {
         uint64_t h = 0, r = 0;
         if (!c->host) {   /* the first placement of a plan whose weights came from a cache */
@@ -6856,7 +6860,7 @@ static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int 
             c->host = c->fill;
         }
         if (c->host->state > 0) {
-            llmsize__host_bytes(c->host, c->p->model, cpu_layers, output_gpu, moe_below, &h, &r);
+            llmsize__host_bytes(c->host, c->p->model, cpu_layers, output_gpu, moe_from, moe_to, &h, &r);
         } else {
             llmsize__bytes_visitor b;
             llmsize__bytes_init(&b, c->p->model, c->p->format);
@@ -6864,7 +6868,8 @@ static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int 
             b.base.layer_key = llmsize__bytes_layer_key;
             b.gpu_from_layer = cpu_layers;
             b.output_gpu = output_gpu;
-            b.cpu_moe_below = moe_below;
+            b.cpu_moe_from = moe_from;
+            b.cpu_moe_to = moe_to;
             llmsize__bytes_run(&b);
             if (b.base.overflow) return 1;
             h = b.host;
@@ -6873,7 +6878,7 @@ static int llmsize__placement_of(llmsize__planning *c, uint32_t cpu_layers, int 
         memmove(&c->placed[1], &c->placed[0], sizeof c->placed - sizeof c->placed[0]);   /* the oldest goes */
         pl = &c->placed[0];
         pl->used = 1;
-        pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_below = moe_below;
+        pl->cpu_layers = cpu_layers; pl->output_gpu = output_gpu; pl->cpu_moe_from = moe_from; pl->cpu_moe_to = moe_to;
         pl->host = h; pl->host_read = r;
     }
     *host = pl->host;
@@ -6902,8 +6907,13 @@ static llmsize_status llmsize__cells_at(llmsize__planning *c, const llmsize__cel
     if (ngl <= layers) rules->split(ngl, layers, &cpu_layers, &output_gpu);
     c->host_read = 0;
     if (cpu_layers || !output_gpu || p->cpu_moe_layers || (p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
-        const uint32_t moe_below = (p->flags & LLMSIZE_PLAN_EXPERTS_CPU) ? layers : p->cpu_moe_layers;
-        if (llmsize__placement_of(c, cpu_layers, output_gpu, moe_below, &r->host_weight_bytes, &c->host_read))
+        uint32_t moe_from = 0, moe_to = layers;   /* --cpu-moe: every layer's experts */
+        if (!(p->flags & LLMSIZE_PLAN_EXPERTS_CPU)) {
+            const uint64_t to = (uint64_t)p->cpu_moe_first + p->cpu_moe_layers;
+            moe_from = p->cpu_moe_first < layers ? p->cpu_moe_first : layers;
+            moe_to = to < layers ? (uint32_t)to : layers;
+        }
+        if (llmsize__placement_of(c, cpu_layers, output_gpu, moe_from, moe_to, &r->host_weight_bytes, &c->host_read))
             return LLMSIZE_ERR_OVERFLOW;
     } else {
         /* everything on the GPU but token_embd (and a vision tower), which stay in host memory */
@@ -7041,6 +7051,374 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
 
 /* ==== Engine: llama.cpp =============================================================== */
 
+/* ---- llama.cpp -ot / --override-tensor ----------------------------------------------------
+   llama.cpp gives a tensor the buffer type of the first "PATTERN=TYPE" whose pattern
+   std::regex_search finds in the tensor's name (ggml-org/llama.cpp@3074b500:
+   src/llama-model-loader.cpp, ECMAScript grammar); the value is split at every ',' into such
+   pairs (common/arg.cpp), and --cpu-moe / --n-cpu-moe are patterns over the names
+   blk.N.ffn_{up,gate,down}_exps. llmsize asks a pattern the names placement knows: which
+   layers' three expert tensors go to the CPU, and whether any other tensor moves. It reads
+   the ECMAScript that such patterns use: literals and escapes (\. \d \w \s \D \W \S, \n \t),
+   ".", classes ([0-9], [^...]), groups ((...), (?:...)) with "|", the quantifiers * + ?
+   {m} {m,} {m,n} (lazy or not: only whether a match exists matters) and ^ $. What it does
+   not read (backreferences, lookarounds, \b) leaves the flag not modelled; what std::regex
+   rejects is a parse error, as llama.cpp does not start. */
+enum { LLMSIZE__RX_CHAR, LLMSIZE__RX_ANY, LLMSIZE__RX_SET, LLMSIZE__RX_GROUP, LLMSIZE__RX_ALT,
+       LLMSIZE__RX_BOL, LLMSIZE__RX_EOL };
+#define LLMSIZE__RX_END 0xFFFFu     /* no node */
+#define LLMSIZE__RX_MANY 0xFFFFu    /* no upper bound on repeats */
+typedef struct llmsize__rx_node {
+    uint8_t op, c;                  /* LLMSIZE__RX_*; CHAR: the byte                          */
+    uint16_t min, max;              /* how many times in a row                                */
+    uint16_t next;                  /* the node after it in its sequence                      */
+    uint16_t sub;                   /* GROUP: its first ALT; ALT: its sequence; SET: the set   */
+    uint16_t alt;                   /* ALT: the next alternative                              */
+} llmsize__rx_node;
+typedef struct llmsize__rx {
+    llmsize__rx_node n[64];
+    uint8_t set[8][32];             /* classes, a bit per byte                                */
+    uint16_t nodes, sets, top;
+    int err;                        /* 1: std::regex rejects it; 2: not read here             */
+    long steps;                     /* matching's budget, shared by every name asked          */
+    int depth;
+} llmsize__rx;
+
+static uint16_t llmsize__rx_new(llmsize__rx *r, uint8_t op) {
+    llmsize__rx_node *x;
+    if (r->nodes >= LLMSIZE__COUNT(r->n)) { r->err = r->err ? r->err : 2; return 0; }
+    x = &r->n[r->nodes];
+    x->op = op; x->c = 0; x->min = x->max = 1;
+    x->next = x->sub = x->alt = LLMSIZE__RX_END;
+    return r->nodes++;
+}
+static void llmsize__rx_add(uint8_t *set, unsigned lo, unsigned hi) {
+    for (; lo <= hi; ++lo) set[lo >> 3] |= (uint8_t)(1u << (lo & 7u));
+}
+static int llmsize__rx_is_class(char e) { return e && strchr("dDwWsS", e) != NULL; }
+/* \d \w \s and their complements into a set; 0 when `e` is none of them */
+static int llmsize__rx_class_escape(uint8_t *set, char e) {
+    uint8_t t[32];
+    size_t i;
+    memset(t, 0, sizeof t);
+    switch (llmsize__lower((unsigned char)e)) {
+    case 'd': llmsize__rx_add(t, '0', '9'); break;
+    case 'w': llmsize__rx_add(t, '0', '9'); llmsize__rx_add(t, 'a', 'z'); llmsize__rx_add(t, 'A', 'Z'); llmsize__rx_add(t, '_', '_'); break;
+    case 's': llmsize__rx_add(t, '\t', '\r'); llmsize__rx_add(t, ' ', ' '); break;
+    default: return 0;
+    }
+    for (i = 0; i < sizeof t; ++i) set[i] |= (uint8_t)(e >= 'a' ? t[i] : ~t[i]);
+    return 1;
+}
+/* An escaped character outside the class escapes; -1 when it is not read here */
+static int llmsize__rx_escaped(char e) {
+    switch (e) {
+    case 'n': return '\n'; case 't': return '\t'; case 'r': return '\r'; case 'f': return '\f'; case 'v': return '\v';
+    }
+    return ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) ? -1 : (unsigned char)e;
+}
+
+static uint16_t llmsize__rx_alts(llmsize__rx *r, const char **pp, const char *end, int depth);
+
+static uint16_t llmsize__rx_class(llmsize__rx *r, const char **pp, const char *end) {
+    const char *p = *pp;
+    uint16_t x = llmsize__rx_new(r, LLMSIZE__RX_SET);
+    uint8_t *set;
+    int neg = 0;
+    size_t i;
+    if (r->err) return 0;
+    if (r->sets >= LLMSIZE__COUNT(r->set)) { r->err = 2; return 0; }
+    set = r->set[r->sets];
+    memset(set, 0, 32);
+    r->n[x].sub = r->sets++;
+    if (p < end && *p == '^') { neg = 1; ++p; }
+    while (p < end && *p != ']') {
+        int lo = (unsigned char)*p++, hi;
+        if (lo == '\\') {
+            if (p >= end) { r->err = 1; return 0; }
+            if (llmsize__rx_is_class(*p)) { (void)llmsize__rx_class_escape(set, *p++); continue; }
+            if ((lo = llmsize__rx_escaped(*p++)) < 0) { r->err = 2; return 0; }
+        }
+        hi = lo;
+        if (p + 1 < end && *p == '-' && p[1] != ']') {
+            hi = (unsigned char)p[1];
+            p += 2;
+            if (hi == '\\') {
+                if (p >= end || (hi = llmsize__rx_escaped(*p++)) < 0) { r->err = p >= end ? 1 : 2; return 0; }
+            }
+            if (hi < lo) { r->err = 1; return 0; }
+        }
+        llmsize__rx_add(set, (unsigned)lo, (unsigned)hi);
+    }
+    if (p >= end) { r->err = 1; return 0; }
+    *pp = p + 1;
+    if (neg) for (i = 0; i < 32; ++i) set[i] = (uint8_t)~set[i];
+    return x;
+}
+
+/* A count in a {m,n} quantifier; -1 when none is written there */
+static long llmsize__rx_count(const char **pp, const char *end) {
+    const char *p = *pp;
+    long v = 0;
+    if (p >= end || *p < '0' || *p > '9') return -1;
+    for (; p < end && *p >= '0' && *p <= '9'; ++p) if ((v = v * 10 + (*p - '0')) > 1000) v = 1001;
+    *pp = p;
+    return v;
+}
+
+/* One atom and its quantifier */
+static uint16_t llmsize__rx_atom(llmsize__rx *r, const char **pp, const char *end, int depth) {
+    const char *p = *pp;
+    const char c = *p++;
+    uint16_t x = 0;
+    long lo = 1, hi = 1;
+    switch (c) {
+    case '(':
+        if (depth > 8) { r->err = 2; return 0; }
+        if (p < end && *p == '?') {
+            if (p + 1 >= end || p[1] != ':') { r->err = 2; return 0; }   /* lookarounds */
+            p += 2;
+        }
+        x = llmsize__rx_new(r, LLMSIZE__RX_GROUP);
+        if (r->err) return 0;
+        r->n[x].sub = llmsize__rx_alts(r, &p, end, depth + 1);
+        if (r->err) return 0;
+        if (p >= end || *p != ')') { r->err = 1; return 0; }
+        ++p;
+        break;
+    case '[': x = llmsize__rx_class(r, &p, end); break;
+    case '.': x = llmsize__rx_new(r, LLMSIZE__RX_ANY); break;
+    case '^': x = llmsize__rx_new(r, LLMSIZE__RX_BOL); break;
+    case '$': x = llmsize__rx_new(r, LLMSIZE__RX_EOL); break;
+    case '*': case '+': case '?': case '{': r->err = 1; return 0;   /* nothing to repeat */
+    case '\\':
+        if (p >= end) { r->err = 1; return 0; }
+        if (llmsize__rx_is_class(*p)) {
+            if (r->sets >= LLMSIZE__COUNT(r->set)) { r->err = 2; return 0; }
+            x = llmsize__rx_new(r, LLMSIZE__RX_SET);
+            if (r->err) return 0;
+            memset(r->set[r->sets], 0, 32);
+            (void)llmsize__rx_class_escape(r->set[r->sets], *p++);
+            r->n[x].sub = r->sets++;
+        } else {
+            const int e = llmsize__rx_escaped(*p++);
+            if (e < 0) { r->err = 2; return 0; }
+            x = llmsize__rx_new(r, LLMSIZE__RX_CHAR);
+            r->n[x].c = (uint8_t)e;
+        }
+        break;
+    default:
+        x = llmsize__rx_new(r, LLMSIZE__RX_CHAR);
+        r->n[x].c = (uint8_t)c;
+    }
+    if (r->err) return 0;
+    if (p < end && (*p == '*' || *p == '+' || *p == '?' || *p == '{')) {
+        if (r->n[x].op == LLMSIZE__RX_BOL || r->n[x].op == LLMSIZE__RX_EOL) { r->err = 1; return 0; }
+        if (*p == '{') {
+            ++p;
+            if ((lo = llmsize__rx_count(&p, end)) < 0) { r->err = 1; return 0; }
+            hi = lo;
+            if (p < end && *p == ',') { ++p; hi = llmsize__rx_count(&p, end); if (hi < 0) hi = LLMSIZE__RX_MANY; }
+            if (p >= end || *p != '}' || hi < lo) { r->err = 1; return 0; }
+            if (lo > 1000 || (hi > 1000 && hi != LLMSIZE__RX_MANY)) { r->err = 2; return 0; }
+        } else {
+            lo = *p == '+';
+            hi = *p == '?' ? 1 : LLMSIZE__RX_MANY;
+        }
+        ++p;
+        if (p < end && *p == '?') ++p;   /* lazy: the same matches exist */
+        if (p < end && (*p == '*' || *p == '+' || *p == '?' || *p == '{')) { r->err = 1; return 0; }
+        r->n[x].min = (uint16_t)lo;
+        r->n[x].max = (uint16_t)hi;
+    }
+    *pp = p;
+    return x;
+}
+
+/* A sequence up to '|' or ')': its first node */
+static uint16_t llmsize__rx_seq(llmsize__rx *r, const char **pp, const char *end, int depth) {
+    uint16_t first = LLMSIZE__RX_END, last = LLMSIZE__RX_END;
+    while (*pp < end && **pp != '|' && **pp != ')' && !r->err) {
+        const uint16_t x = llmsize__rx_atom(r, pp, end, depth);
+        if (r->err) break;
+        if (last == LLMSIZE__RX_END) first = x; else r->n[last].next = x;
+        last = x;
+    }
+    return first;
+}
+static uint16_t llmsize__rx_alts(llmsize__rx *r, const char **pp, const char *end, int depth) {
+    const uint16_t first = llmsize__rx_new(r, LLMSIZE__RX_ALT);
+    uint16_t a = first;
+    if (r->err) return 0;
+    r->n[a].sub = llmsize__rx_seq(r, pp, end, depth);
+    while (!r->err && *pp < end && **pp == '|') {
+        const uint16_t b = llmsize__rx_new(r, LLMSIZE__RX_ALT);
+        ++*pp;
+        if (r->err) break;
+        r->n[b].sub = llmsize__rx_seq(r, pp, end, depth);
+        r->n[a].alt = b;
+        a = b;
+    }
+    return first;
+}
+/* The pattern p[0..len) as one group; r->err says whether it was read */
+static void llmsize__rx_compile(llmsize__rx *r, const char *p, size_t len) {
+    const char *end = p + len;
+    memset(r, 0, sizeof *r);
+    r->top = llmsize__rx_new(r, LLMSIZE__RX_GROUP);
+    r->n[r->top].sub = llmsize__rx_alts(r, &p, end, 0);
+    if (!r->err && p < end) r->err = 1;   /* a ')' no '(' opened */
+}
+
+/* Matching: a backtracking search that carries, for each group it is inside, the group,
+   the iterations done and where the current one began. 1 found, 0 not, -1 out of budget. */
+typedef struct llmsize__rx_k { uint16_t g, count; size_t start; const struct llmsize__rx_k *up; } llmsize__rx_k;
+static int llmsize__rx_one(const llmsize__rx *r, const llmsize__rx_node *x, unsigned char ch) {
+    if (x->op == LLMSIZE__RX_CHAR) return ch == x->c;
+    if (x->op == LLMSIZE__RX_ANY) return ch != '\n' && ch != '\r';
+    return (r->set[x->sub][ch >> 3] >> (ch & 7u)) & 1u;
+}
+static int llmsize__rx_at(llmsize__rx *r, uint16_t i, const char *s, size_t len, size_t pos, const llmsize__rx_k *k);
+static int llmsize__rx_try(llmsize__rx *r, uint16_t i, const char *s, size_t len, size_t pos, const llmsize__rx_k *k) {
+    int res;
+    if (++r->steps > 4000000L || r->depth >= 160) return -1;
+    ++r->depth;
+    res = llmsize__rx_at(r, i, s, len, pos, k);
+    --r->depth;
+    return res;
+}
+/* each alternative of group g, one iteration more (count done so far) from pos */
+static int llmsize__rx_iterate(llmsize__rx *r, uint16_t g, uint16_t count, const char *s, size_t len, size_t pos,
+                               const llmsize__rx_k *up) {
+    llmsize__rx_k f;
+    uint16_t a;
+    int res;
+    f.g = g; f.count = count; f.start = pos; f.up = up;
+    for (a = r->n[g].sub; a != LLMSIZE__RX_END; a = r->n[a].alt)
+        if ((res = llmsize__rx_try(r, r->n[a].sub, s, len, pos, &f)) != 0) return res;
+    return 0;
+}
+static int llmsize__rx_at(llmsize__rx *r, uint16_t i, const char *s, size_t len, size_t pos, const llmsize__rx_k *k) {
+    for (;;) {
+        const llmsize__rx_node *x;
+        int res;
+        if (i == LLMSIZE__RX_END) {   /* a sequence ended: the search, or an iteration of k's group */
+            const llmsize__rx_node *g;
+            uint16_t count;
+            if (!k) return 1;
+            g = &r->n[k->g];
+            count = (uint16_t)(k->count + 1u);
+            if (count < g->max && pos != k->start && (res = llmsize__rx_iterate(r, k->g, count, s, len, pos, k->up)) != 0)
+                return res;
+            if (count < g->min && pos != k->start) return 0;   /* an empty iteration repeats freely */
+            i = g->next;
+            k = k->up;
+            continue;
+        }
+        x = &r->n[i];
+        switch (x->op) {
+        case LLMSIZE__RX_BOL: if (pos) return 0; i = x->next; continue;
+        case LLMSIZE__RX_EOL: if (pos != len) return 0; i = x->next; continue;
+        case LLMSIZE__RX_GROUP:
+            if (x->max && (res = llmsize__rx_iterate(r, i, 0, s, len, pos, k)) != 0) return res;
+            if (x->min) return 0;
+            i = x->next;
+            continue;
+        default: {
+            size_t j = 0;
+            while (j < x->max && pos + j < len && llmsize__rx_one(r, x, (unsigned char)s[pos + j])) ++j;
+            if (j < x->min) return 0;
+            for (;; --j) {
+                if ((res = llmsize__rx_try(r, x->next, s, len, pos + j, k)) != 0) return res;
+                if (j == x->min) return 0;
+            }
+        }
+        }
+    }
+}
+/* std::regex_search: a match starting anywhere. 1, 0, or -1 out of budget */
+static int llmsize__rx_search(llmsize__rx *r, const char *s) {
+    const size_t len = strlen(s);
+    size_t pos;
+    int res = 0;
+    for (pos = 0; pos <= len && !res; ++pos) res = llmsize__rx_try(r, r->top, s, len, pos, NULL);
+    return res;
+}
+
+/* The names -ot is asked about: a block's three expert matrices, and what else a block or the
+   model holds (a pattern that moves any of those is not modelled). */
+static const char *const llmsize__ot_experts[] = { "ffn_up_exps", "ffn_gate_exps", "ffn_down_exps" };
+static const char *const llmsize__ot_block[] = {
+    "attn_norm", "attn_q", "attn_k", "attn_v", "attn_output", "attn_qkv", "attn_q_a", "attn_q_b", "attn_kv_a_mqa",
+    "attn_kv_b", "ffn_norm", "ffn_gate_inp", "ffn_up", "ffn_gate", "ffn_down", "ffn_up_shexp", "ffn_gate_shexp",
+    "ffn_down_shexp", "exp_probs_b", "post_attention_norm", "post_ffw_norm", "ssm_in", "ssm_out"
+};
+static const char *const llmsize__ot_model[] = { "token_embd.weight", "output.weight", "output_norm.weight" };
+/* "blk.<il>.<what>.weight" into name (48 bytes: the longest name fits) */
+static void llmsize__ot_name(char *name, uint32_t il, const char *what) {
+    char digits[12];
+    size_t n = 0, d = 0;
+    memcpy(name, "blk.", 4); n = 4;
+    do { digits[d++] = (char)('0' + il % 10u); il /= 10u; } while (il);
+    while (d) name[n++] = digits[--d];
+    name[n++] = '.';
+    d = strlen(what);
+    memcpy(name + n, what, d); n += d;
+    memcpy(name + n, ".weight", 8);
+}
+#define LLMSIZE__OT_LAYERS 128u   /* blocks asked about: past the deepest MoE stack in use */
+
+/* A -ot value: each run of CPU "PATTERN=CPU" over the expert tensors, as layers [*from, *to)
+   (*to = UINT32_MAX: to the last). 0 read; 1 not modelled (another buffer type, a pattern
+   that moves other tensors, one or two of a layer's three expert matrices, layers with gaps,
+   ECMAScript not read here); -1 a value llama.cpp rejects. */
+static int llmsize__override_tensor(const char *v, uint32_t *from, uint32_t *to) {
+    llmsize__rx rx[4];
+    int cpu[4], res = 0, n = 0, k;
+    uint32_t il, first = UINT32_MAX, last = 0;
+    char name[48];
+    *from = *to = 0;
+    while (*v) {   /* PATTERN=TYPE[,PATTERN=TYPE...] */
+        const size_t len = strcspn(v, ","), eq = strcspn(v, "=");
+        if (eq >= len || eq == 0) return -1;
+        if (n == (int)LLMSIZE__COUNT(rx)) return 1;
+        llmsize__rx_compile(&rx[n], v, eq);
+        if (rx[n].err == 1) return -1;
+        if (rx[n].err) res = 1;
+        cpu[n] = len - eq - 1 == 3 && !strncmp(v + eq + 1, "CPU", 3);
+        if (!cpu[n]) res = 1;
+        ++n;
+        v += len;
+        if (*v == ',' && !*++v) return -1;
+    }
+    if (!n) return -1;
+    if (res) return 1;
+    /* the first pattern that finds a name decides where that tensor goes */
+    for (il = 0; il < LLMSIZE__OT_LAYERS; ++il) {
+        int moved = 0;
+        size_t t;
+        for (t = 0; t < LLMSIZE__COUNT(llmsize__ot_experts) + LLMSIZE__COUNT(llmsize__ot_block); ++t) {
+            const int expert = t < LLMSIZE__COUNT(llmsize__ot_experts);
+            int hit = 0;
+            llmsize__ot_name(name, il, expert ? llmsize__ot_experts[t] : llmsize__ot_block[t - LLMSIZE__COUNT(llmsize__ot_experts)]);
+            for (k = 0; k < n && !hit; ++k) if ((hit = llmsize__rx_search(&rx[k], name)) < 0) return 1;
+            if (hit && !expert) return 1;
+            moved += hit;
+        }
+        if (moved != 0 && moved != 3) return 1;
+        if (moved) {
+            if (first != UINT32_MAX && il != last + 1u) return 1;
+            if (first == UINT32_MAX) first = il;
+            last = il;
+        }
+    }
+    for (k = 0; k < n; ++k)
+        for (il = 0; il < LLMSIZE__COUNT(llmsize__ot_model); ++il)
+            if (llmsize__rx_search(&rx[k], llmsize__ot_model[il]) != 0) return 1;
+    if (first != UINT32_MAX) { *from = first; *to = last + 1u == LLMSIZE__OT_LAYERS ? UINT32_MAX : last + 1u; }
+    return 0;
+}
+
+
 /* Current llama.cpp counts the output layer first: -ngl N puts the output and the last
    N-1 repeating layers on the GPU. */
 static void llmsize__llamacpp_split(uint32_t ngl, uint32_t layers, uint32_t *cpu_layers, int *output_gpu) {
@@ -7065,6 +7443,7 @@ static const llmsize__flag llmsize__llamacpp_flags[] = {
     { "-fa|--flash-attn", LLMSIZE__A_FLASH_ATTN, 0, 0 },
     { "-ncmoe|--n-cpu-moe", LLMSIZE__A_CPU_MOE_N, LLMSIZE__N_PLAIN, 0 },
     { "-sm|--split-mode", LLMSIZE__A_SPLIT_MODE, 0, 0 },
+    { "-ot|--override-tensor", LLMSIZE__A_OVERRIDE_TENSOR, 0, 0 },
     { "-cmoe|--cpu-moe", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_EXPERTS_CPU },
     { "--swa-full", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_SWA_FULL },
     { "-kvu|--kv-unified", LLMSIZE__A_BOOL, 0, LLMSIZE_PLAN_KV_UNIFIED },
@@ -7912,6 +8291,18 @@ static uint32_t llmsize__engine_of(size_t argc, const char *const *argv, size_t 
     return LLMSIZE_ENGINE_NONE;
 }
 
+/* The routed experts of layers [a, b) onto the CPU beside those already there (-ncmoe, -ot:
+   llama.cpp applies every such override); 0 when the union is not one run of layers. */
+static int llmsize__cpu_experts_add(llmsize_plan *p, uint32_t a, uint32_t b) {
+    const uint32_t from = p->cpu_moe_first, to = from + p->cpu_moe_layers;   /* parsing keeps it in range */
+    if (a >= b) return 1;
+    if (p->cpu_moe_layers && (a > to || b < from)) return 0;
+    if (p->cpu_moe_layers) { a = a < from ? a : from; b = b > to ? b : to; }
+    p->cpu_moe_first = a;
+    p->cpu_moe_layers = b - a;
+    return 1;
+}
+
 /* A flag llmsize does not model: named in the result, so a reader can tell whether it matters. */
 static void llmsize__not_modelled(llmsize_parsed *out, const char *tok, size_t n) {
     if (out->unknown_flags < LLMSIZE_MAX_UNKNOWN_FLAGS) {
@@ -7950,6 +8341,13 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
             llmsize__not_modelled(out, flag, strcspn(flag, "="));
         }
         return LLMSIZE_OK;
+    case LLMSIZE__A_OVERRIDE_TENSOR: {
+        uint32_t a, b;
+        const int res = llmsize__override_tensor(v, &a, &b);
+        if (res < 0) break;
+        if (res > 0 || !llmsize__cpu_experts_add(p, a, b)) llmsize__not_modelled(out, flag, strcspn(flag, "="));
+        return LLMSIZE_OK;
+    }
     case LLMSIZE__A_GPU_LAYERS:
         if (llmsize__eq_n(v, "all", 3) || llmsize__eq_n(v, "auto", 4)) return LLMSIZE_OK;
         if (!strcmp(v, "-1")) return LLMSIZE_OK;
@@ -7979,7 +8377,9 @@ static llmsize_status llmsize__apply_flag(const llmsize__flag *f, const char *fl
         case LLMSIZE__A_MAX_SEQS: p->max_seqs = (uint32_t)n; break;
         case LLMSIZE__A_UBATCH: p->ubatch = (uint32_t)n; break;
         case LLMSIZE__A_BLOCK: p->block_size = (uint32_t)n; break;
-        case LLMSIZE__A_CPU_MOE_N: p->cpu_moe_layers = (uint32_t)n; break;
+        case LLMSIZE__A_CPU_MOE_N:
+            if (!llmsize__cpu_experts_add(p, 0u, (uint32_t)n)) llmsize__not_modelled(out, flag, strcspn(flag, "="));
+            break;
         default: break;
         }
         return LLMSIZE_OK;

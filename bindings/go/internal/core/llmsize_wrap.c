@@ -242,7 +242,7 @@ llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format
 llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint32_t gpus, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
-                               int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
+                               int32_t gpu_layers, uint32_t cpu_moe_layers, uint32_t cpu_moe_first, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
                                uint32_t max_seqs) {
     llmsize_plan p;
@@ -250,7 +250,7 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp; p.gpus = gpus;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
-    p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
+    p.cpu_moe_layers = cpu_moe_layers; p.cpu_moe_first = cpu_moe_first; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
     p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }
@@ -690,7 +690,7 @@ llmsize_use_out llmsize_use_parse(const char *spec) {
 extern "C" {
 #endif
 
-void _wrap_Swig_free_core_02a2771d737caed3(void *_swig_go_0) {
+void _wrap_Swig_free_core_2c40aed46644e90b(void *_swig_go_0) {
   void *arg1 = (void *) 0 ;
   
   arg1 = *(void **)&_swig_go_0; 
@@ -700,7 +700,7 @@ void _wrap_Swig_free_core_02a2771d737caed3(void *_swig_go_0) {
 }
 
 
-void *_wrap_Swig_malloc_core_02a2771d737caed3(intgo _swig_go_0) {
+void *_wrap_Swig_malloc_core_2c40aed46644e90b(intgo _swig_go_0) {
   int arg1 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -713,7 +713,7 @@ void *_wrap_Swig_malloc_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_LLMSIZE_OK_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OK_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -725,7 +725,7 @@ intgo _wrap_LLMSIZE_OK_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_NULL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_NULL_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -737,7 +737,7 @@ intgo _wrap_LLMSIZE_ERR_NULL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -749,7 +749,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_MODEL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -761,7 +761,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_GPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -773,7 +773,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_FORMAT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -785,7 +785,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_KV_DTYPE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -797,7 +797,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_MODEL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -809,7 +809,7 @@ intgo _wrap_LLMSIZE_ERR_INVALID_ARG_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -821,7 +821,7 @@ intgo _wrap_LLMSIZE_ERR_OVERFLOW_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -833,7 +833,7 @@ intgo _wrap_LLMSIZE_ERR_UNSUPPORTED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -845,7 +845,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_LICENSE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_CAPACITY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_CAPACITY_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -857,7 +857,7 @@ intgo _wrap_LLMSIZE_ERR_CAPACITY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -869,7 +869,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_ENGINE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_PARSE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_PARSE_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -881,7 +881,7 @@ intgo _wrap_LLMSIZE_ERR_PARSE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -893,7 +893,7 @@ intgo _wrap_LLMSIZE_ERR_TRUNCATED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -905,7 +905,7 @@ intgo _wrap_LLMSIZE_ERR_AMBIGUOUS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -917,7 +917,7 @@ intgo _wrap_LLMSIZE_ERR_UNKNOWN_VERSION_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_STATUS_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_STATUS_COUNT_core_2c40aed46644e90b() {
   enum llmsize_status result;
   intgo _swig_go_result;
   
@@ -929,7 +929,7 @@ intgo _wrap_LLMSIZE_STATUS_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_TIED_EMBED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_TIED_EMBED_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -941,7 +941,7 @@ intgo _wrap_LLMSIZE_F_TIED_EMBED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QKV_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_QKV_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -953,7 +953,7 @@ intgo _wrap_LLMSIZE_F_QKV_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_O_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_O_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -965,7 +965,7 @@ intgo _wrap_LLMSIZE_F_O_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MLP_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_MLP_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -977,7 +977,7 @@ intgo _wrap_LLMSIZE_F_MLP_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_QK_NORM_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -989,7 +989,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1001,7 +1001,7 @@ intgo _wrap_LLMSIZE_F_QK_NORM_FULL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NORM_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_NORM_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1013,7 +1013,7 @@ intgo _wrap_LLMSIZE_F_NORM_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1025,7 +1025,7 @@ intgo _wrap_LLMSIZE_F_NONGATED_MLP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_QKV_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_FUSED_QKV_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1037,7 +1037,7 @@ intgo _wrap_LLMSIZE_F_FUSED_QKV_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1049,7 +1049,7 @@ intgo _wrap_LLMSIZE_F_ATTN_SINKS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1061,7 +1061,7 @@ intgo _wrap_LLMSIZE_F_ROUTER_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1073,7 +1073,7 @@ intgo _wrap_LLMSIZE_F_EXPERT_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_SHARED_GATE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_SHARED_GATE_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1085,7 +1085,7 @@ intgo _wrap_LLMSIZE_F_SHARED_GATE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ATTN_GATE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_ATTN_GATE_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1097,7 +1097,7 @@ intgo _wrap_LLMSIZE_F_ATTN_GATE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_MTP_EMBED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_MTP_EMBED_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1109,7 +1109,7 @@ intgo _wrap_LLMSIZE_F_MTP_EMBED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_ENCODER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_ENCODER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1121,7 +1121,7 @@ intgo _wrap_LLMSIZE_F_ENCODER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1133,7 +1133,7 @@ intgo _wrap_LLMSIZE_F_FALCON_QUANT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1145,7 +1145,7 @@ intgo _wrap_LLMSIZE_F_NO_K_BIAS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1157,7 +1157,7 @@ intgo _wrap_LLMSIZE_F_FUSED_GATE_UP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_TEXT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MOD_TEXT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1169,7 +1169,7 @@ intgo _wrap_LLMSIZE_MOD_TEXT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_IMAGE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MOD_IMAGE_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1181,7 +1181,7 @@ intgo _wrap_LLMSIZE_MOD_IMAGE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_AUDIO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MOD_AUDIO_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1193,7 +1193,7 @@ intgo _wrap_LLMSIZE_MOD_AUDIO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MOD_VIDEO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MOD_VIDEO_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1205,7 +1205,7 @@ intgo _wrap_LLMSIZE_MOD_VIDEO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1217,7 +1217,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CHAT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1229,7 +1229,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_CODE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1241,7 +1241,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_REASONING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1253,7 +1253,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_MULTILINGUAL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1265,7 +1265,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_VISION_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1277,7 +1277,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_LONG_CONTEXT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1289,7 +1289,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_EMBEDDING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1301,7 +1301,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_SPEECH_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1313,7 +1313,7 @@ intgo _wrap_LLMSIZE_TASK_BIT_RERANK_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_COUNT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1325,7 +1325,7 @@ intgo _wrap_LLMSIZE_TASK_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CHAT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_CHAT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1337,7 +1337,7 @@ intgo _wrap_LLMSIZE_TASK_CHAT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_CODE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_CODE_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1349,7 +1349,7 @@ intgo _wrap_LLMSIZE_TASK_CODE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_REASONING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_REASONING_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1361,7 +1361,7 @@ intgo _wrap_LLMSIZE_TASK_REASONING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1373,7 +1373,7 @@ intgo _wrap_LLMSIZE_TASK_MULTILINGUAL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_VISION_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_VISION_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1385,7 +1385,7 @@ intgo _wrap_LLMSIZE_TASK_VISION_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1397,7 +1397,7 @@ intgo _wrap_LLMSIZE_TASK_LONG_CONTEXT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1409,7 +1409,7 @@ intgo _wrap_LLMSIZE_TASK_EMBEDDING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_SPEECH_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_SPEECH_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1421,7 +1421,7 @@ intgo _wrap_LLMSIZE_TASK_SPEECH_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_RERANK_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_RERANK_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1433,7 +1433,7 @@ intgo _wrap_LLMSIZE_TASK_RERANK_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TASK_ALL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TASK_ALL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -1445,7 +1445,7 @@ intgo _wrap_LLMSIZE_TASK_ALL_core_02a2771d737caed3() {
 }
 
 
-double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_02a2771d737caed3() {
+double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_2c40aed46644e90b() {
   double result;
   double _swig_go_result;
   
@@ -1456,7 +1456,7 @@ double _wrap_LLMSIZE_DEFAULT_MIN_TPS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_2c40aed46644e90b() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1468,7 +1468,7 @@ intgo _wrap_LLMSIZE_TERM_UNKNOWN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_YES_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TERM_YES_core_2c40aed46644e90b() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1480,7 +1480,7 @@ intgo _wrap_LLMSIZE_TERM_YES_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TERM_NO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TERM_NO_core_2c40aed46644e90b() {
   enum llmsize_term result;
   intgo _swig_go_result;
   
@@ -1492,7 +1492,7 @@ intgo _wrap_LLMSIZE_TERM_NO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_FULL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ATTN_FULL_core_2c40aed46644e90b() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1504,7 +1504,7 @@ intgo _wrap_LLMSIZE_ATTN_FULL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_SLIDING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ATTN_SLIDING_core_2c40aed46644e90b() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1516,7 +1516,7 @@ intgo _wrap_LLMSIZE_ATTN_SLIDING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_2c40aed46644e90b() {
   enum llmsize_attn_kind result;
   intgo _swig_go_result;
   
@@ -1528,7 +1528,7 @@ intgo _wrap_LLMSIZE_ATTN_CHUNKED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_dims_vocab_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_vocab_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1541,7 +1541,7 @@ intgo _wrap_llmsize_dims_vocab_get_core_02a2771d737caed3(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_hidden_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_hidden_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1554,7 +1554,7 @@ intgo _wrap_llmsize_dims_hidden_get_core_02a2771d737caed3(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_layers_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_layers_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1567,7 +1567,7 @@ intgo _wrap_llmsize_dims_layers_get_core_02a2771d737caed3(struct llmsize_dims *_
 }
 
 
-intgo _wrap_llmsize_dims_heads_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_heads_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1580,7 +1580,7 @@ intgo _wrap_llmsize_dims_heads_get_core_02a2771d737caed3(struct llmsize_dims *_s
 }
 
 
-intgo _wrap_llmsize_dims_kv_heads_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_kv_heads_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1593,7 +1593,7 @@ intgo _wrap_llmsize_dims_kv_heads_get_core_02a2771d737caed3(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_head_dim_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_head_dim_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1606,7 +1606,7 @@ intgo _wrap_llmsize_dims_head_dim_get_core_02a2771d737caed3(struct llmsize_dims 
 }
 
 
-intgo _wrap_llmsize_dims_ffn_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_ffn_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1619,7 +1619,7 @@ intgo _wrap_llmsize_dims_ffn_get_core_02a2771d737caed3(struct llmsize_dims *_swi
 }
 
 
-intgo _wrap_llmsize_dims_max_ctx_get_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+intgo _wrap_llmsize_dims_max_ctx_get_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1632,7 +1632,7 @@ intgo _wrap_llmsize_dims_max_ctx_get_core_02a2771d737caed3(struct llmsize_dims *
 }
 
 
-struct llmsize_dims *_wrap_new_llmsize_dims_core_02a2771d737caed3() {
+struct llmsize_dims *_wrap_new_llmsize_dims_core_2c40aed46644e90b() {
   struct llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
   
@@ -1643,7 +1643,7 @@ struct llmsize_dims *_wrap_new_llmsize_dims_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_dims_core_02a2771d737caed3(struct llmsize_dims *_swig_go_0) {
+void _wrap_delete_llmsize_dims_core_2c40aed46644e90b(struct llmsize_dims *_swig_go_0) {
   struct llmsize_dims *arg1 = (struct llmsize_dims *) 0 ;
   
   arg1 = *(struct llmsize_dims **)&_swig_go_0; 
@@ -1653,7 +1653,7 @@ void _wrap_delete_llmsize_dims_core_02a2771d737caed3(struct llmsize_dims *_swig_
 }
 
 
-intgo _wrap_llmsize_attn_layout_kind_get_core_02a2771d737caed3(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_kind_get_core_2c40aed46644e90b(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1666,7 +1666,7 @@ intgo _wrap_llmsize_attn_layout_kind_get_core_02a2771d737caed3(struct llmsize_at
 }
 
 
-intgo _wrap_llmsize_attn_layout_window_get_core_02a2771d737caed3(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_window_get_core_2c40aed46644e90b(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1679,7 +1679,7 @@ intgo _wrap_llmsize_attn_layout_window_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_attn_layout_global_every_get_core_02a2771d737caed3(struct llmsize_attn_layout *_swig_go_0) {
+intgo _wrap_llmsize_attn_layout_global_every_get_core_2c40aed46644e90b(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1692,7 +1692,7 @@ intgo _wrap_llmsize_attn_layout_global_every_get_core_02a2771d737caed3(struct ll
 }
 
 
-struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_02a2771d737caed3() {
+struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_2c40aed46644e90b() {
   struct llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
   
@@ -1703,7 +1703,7 @@ struct llmsize_attn_layout *_wrap_new_llmsize_attn_layout_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_attn_layout_core_02a2771d737caed3(struct llmsize_attn_layout *_swig_go_0) {
+void _wrap_delete_llmsize_attn_layout_core_2c40aed46644e90b(struct llmsize_attn_layout *_swig_go_0) {
   struct llmsize_attn_layout *arg1 = (struct llmsize_attn_layout *) 0 ;
   
   arg1 = *(struct llmsize_attn_layout **)&_swig_go_0; 
@@ -1713,7 +1713,7 @@ void _wrap_delete_llmsize_attn_layout_core_02a2771d737caed3(struct llmsize_attn_
 }
 
 
-intgo _wrap_llmsize_mla_q_lora_rank_get_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_q_lora_rank_get_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1726,7 +1726,7 @@ intgo _wrap_llmsize_mla_q_lora_rank_get_core_02a2771d737caed3(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_kv_lora_rank_get_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_kv_lora_rank_get_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1739,7 +1739,7 @@ intgo _wrap_llmsize_mla_kv_lora_rank_get_core_02a2771d737caed3(struct llmsize_ml
 }
 
 
-intgo _wrap_llmsize_mla_qk_nope_dim_get_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_nope_dim_get_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1752,7 +1752,7 @@ intgo _wrap_llmsize_mla_qk_nope_dim_get_core_02a2771d737caed3(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_qk_rope_dim_get_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_qk_rope_dim_get_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1765,7 +1765,7 @@ intgo _wrap_llmsize_mla_qk_rope_dim_get_core_02a2771d737caed3(struct llmsize_mla
 }
 
 
-intgo _wrap_llmsize_mla_v_head_dim_get_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+intgo _wrap_llmsize_mla_v_head_dim_get_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1778,7 +1778,7 @@ intgo _wrap_llmsize_mla_v_head_dim_get_core_02a2771d737caed3(struct llmsize_mla 
 }
 
 
-struct llmsize_mla *_wrap_new_llmsize_mla_core_02a2771d737caed3() {
+struct llmsize_mla *_wrap_new_llmsize_mla_core_2c40aed46644e90b() {
   struct llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
   
@@ -1789,7 +1789,7 @@ struct llmsize_mla *_wrap_new_llmsize_mla_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_mla_core_02a2771d737caed3(struct llmsize_mla *_swig_go_0) {
+void _wrap_delete_llmsize_mla_core_2c40aed46644e90b(struct llmsize_mla *_swig_go_0) {
   struct llmsize_mla *arg1 = (struct llmsize_mla *) 0 ;
   
   arg1 = *(struct llmsize_mla **)&_swig_go_0; 
@@ -1799,7 +1799,7 @@ void _wrap_delete_llmsize_mla_core_02a2771d737caed3(struct llmsize_mla *_swig_go
 }
 
 
-intgo _wrap_llmsize_linear_attn_full_every_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_full_every_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1812,7 +1812,7 @@ intgo _wrap_llmsize_linear_attn_full_every_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_heads_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_heads_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1825,7 +1825,7 @@ intgo _wrap_llmsize_linear_attn_k_heads_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_heads_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_heads_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1838,7 +1838,7 @@ intgo _wrap_llmsize_linear_attn_v_heads_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_linear_attn_k_dim_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_k_dim_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1851,7 +1851,7 @@ intgo _wrap_llmsize_linear_attn_k_dim_get_core_02a2771d737caed3(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_v_dim_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_v_dim_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1864,7 +1864,7 @@ intgo _wrap_llmsize_linear_attn_v_dim_get_core_02a2771d737caed3(struct llmsize_l
 }
 
 
-intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1877,7 +1877,7 @@ intgo _wrap_llmsize_linear_attn_conv_kernel_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_02a2771d737caed3() {
+struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_2c40aed46644e90b() {
   struct llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
   
@@ -1888,7 +1888,7 @@ struct llmsize_linear_attn *_wrap_new_llmsize_linear_attn_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_linear_attn_core_02a2771d737caed3(struct llmsize_linear_attn *_swig_go_0) {
+void _wrap_delete_llmsize_linear_attn_core_2c40aed46644e90b(struct llmsize_linear_attn *_swig_go_0) {
   struct llmsize_linear_attn *arg1 = (struct llmsize_linear_attn *) 0 ;
   
   arg1 = *(struct llmsize_linear_attn **)&_swig_go_0; 
@@ -1898,7 +1898,7 @@ void _wrap_delete_llmsize_linear_attn_core_02a2771d737caed3(struct llmsize_linea
 }
 
 
-intgo _wrap_llmsize_moe_experts_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_experts_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1911,7 +1911,7 @@ intgo _wrap_llmsize_moe_experts_get_core_02a2771d737caed3(struct llmsize_moe *_s
 }
 
 
-intgo _wrap_llmsize_moe_active_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_active_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1924,7 +1924,7 @@ intgo _wrap_llmsize_moe_active_get_core_02a2771d737caed3(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_expert_ffn_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_expert_ffn_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1937,7 +1937,7 @@ intgo _wrap_llmsize_moe_expert_ffn_get_core_02a2771d737caed3(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_shared_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1950,7 +1950,7 @@ intgo _wrap_llmsize_moe_shared_get_core_02a2771d737caed3(struct llmsize_moe *_sw
 }
 
 
-intgo _wrap_llmsize_moe_shared_ffn_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_shared_ffn_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1963,7 +1963,7 @@ intgo _wrap_llmsize_moe_shared_ffn_get_core_02a2771d737caed3(struct llmsize_moe 
 }
 
 
-intgo _wrap_llmsize_moe_dense_first_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_dense_first_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1976,7 +1976,7 @@ intgo _wrap_llmsize_moe_dense_first_get_core_02a2771d737caed3(struct llmsize_moe
 }
 
 
-intgo _wrap_llmsize_moe_every_get_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+intgo _wrap_llmsize_moe_every_get_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -1989,7 +1989,7 @@ intgo _wrap_llmsize_moe_every_get_core_02a2771d737caed3(struct llmsize_moe *_swi
 }
 
 
-struct llmsize_moe *_wrap_new_llmsize_moe_core_02a2771d737caed3() {
+struct llmsize_moe *_wrap_new_llmsize_moe_core_2c40aed46644e90b() {
   struct llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
   
@@ -2000,7 +2000,7 @@ struct llmsize_moe *_wrap_new_llmsize_moe_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_moe_core_02a2771d737caed3(struct llmsize_moe *_swig_go_0) {
+void _wrap_delete_llmsize_moe_core_2c40aed46644e90b(struct llmsize_moe *_swig_go_0) {
   struct llmsize_moe *arg1 = (struct llmsize_moe *) 0 ;
   
   arg1 = *(struct llmsize_moe **)&_swig_go_0; 
@@ -2010,7 +2010,7 @@ void _wrap_delete_llmsize_moe_core_02a2771d737caed3(struct llmsize_moe *_swig_go
 }
 
 
-intgo _wrap_llmsize_extra_norms_per_layer_get_core_02a2771d737caed3(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_norms_per_layer_get_core_2c40aed46644e90b(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2023,7 +2023,7 @@ intgo _wrap_llmsize_extra_norms_per_layer_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-intgo _wrap_llmsize_extra_mtp_layers_get_core_02a2771d737caed3(struct llmsize_extra *_swig_go_0) {
+intgo _wrap_llmsize_extra_mtp_layers_get_core_2c40aed46644e90b(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2036,7 +2036,7 @@ intgo _wrap_llmsize_extra_mtp_layers_get_core_02a2771d737caed3(struct llmsize_ex
 }
 
 
-long long _wrap_llmsize_extra_vision_params_get_core_02a2771d737caed3(struct llmsize_extra *_swig_go_0) {
+long long _wrap_llmsize_extra_vision_params_get_core_2c40aed46644e90b(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2049,7 +2049,7 @@ long long _wrap_llmsize_extra_vision_params_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_extra *_wrap_new_llmsize_extra_core_02a2771d737caed3() {
+struct llmsize_extra *_wrap_new_llmsize_extra_core_2c40aed46644e90b() {
   struct llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
   
@@ -2060,7 +2060,7 @@ struct llmsize_extra *_wrap_new_llmsize_extra_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_extra_core_02a2771d737caed3(struct llmsize_extra *_swig_go_0) {
+void _wrap_delete_llmsize_extra_core_2c40aed46644e90b(struct llmsize_extra *_swig_go_0) {
   struct llmsize_extra *arg1 = (struct llmsize_extra *) 0 ;
   
   arg1 = *(struct llmsize_extra **)&_swig_go_0; 
@@ -2070,7 +2070,7 @@ void _wrap_delete_llmsize_extra_core_02a2771d737caed3(struct llmsize_extra *_swi
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_LM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_LM_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2082,7 +2082,7 @@ intgo _wrap_LLMSIZE_HEAD_LM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_NONE_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2094,7 +2094,7 @@ intgo _wrap_LLMSIZE_HEAD_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_POOLER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_POOLER_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2106,7 +2106,7 @@ intgo _wrap_LLMSIZE_HEAD_POOLER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2118,7 +2118,7 @@ intgo _wrap_LLMSIZE_HEAD_CLASSIFIER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_MLM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_MLM_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2130,7 +2130,7 @@ intgo _wrap_LLMSIZE_HEAD_MLM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HEAD_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HEAD_COUNT_core_2c40aed46644e90b() {
   enum llmsize_head result;
   intgo _swig_go_result;
   
@@ -2142,7 +2142,7 @@ intgo _wrap_LLMSIZE_HEAD_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_encoder_head_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_head_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2155,7 +2155,7 @@ intgo _wrap_llmsize_encoder_head_get_core_02a2771d737caed3(struct llmsize_encode
 }
 
 
-intgo _wrap_llmsize_encoder_labels_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_labels_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2168,7 +2168,7 @@ intgo _wrap_llmsize_encoder_labels_get_core_02a2771d737caed3(struct llmsize_enco
 }
 
 
-intgo _wrap_llmsize_encoder_positions_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_positions_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2181,7 +2181,7 @@ intgo _wrap_llmsize_encoder_positions_get_core_02a2771d737caed3(struct llmsize_e
 }
 
 
-intgo _wrap_llmsize_encoder_token_types_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_token_types_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2194,7 +2194,7 @@ intgo _wrap_llmsize_encoder_token_types_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_encoder_mel_bins_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_mel_bins_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2207,7 +2207,7 @@ intgo _wrap_llmsize_encoder_mel_bins_get_core_02a2771d737caed3(struct llmsize_en
 }
 
 
-intgo _wrap_llmsize_encoder_audio_positions_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_audio_positions_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2220,7 +2220,7 @@ intgo _wrap_llmsize_encoder_audio_positions_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_encoder_decoder_layers_get_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+intgo _wrap_llmsize_encoder_decoder_layers_get_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2233,7 +2233,7 @@ intgo _wrap_llmsize_encoder_decoder_layers_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_encoder *_wrap_new_llmsize_encoder_core_02a2771d737caed3() {
+struct llmsize_encoder *_wrap_new_llmsize_encoder_core_2c40aed46644e90b() {
   struct llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
   
@@ -2244,7 +2244,7 @@ struct llmsize_encoder *_wrap_new_llmsize_encoder_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_encoder_core_02a2771d737caed3(struct llmsize_encoder *_swig_go_0) {
+void _wrap_delete_llmsize_encoder_core_2c40aed46644e90b(struct llmsize_encoder *_swig_go_0) {
   struct llmsize_encoder *arg1 = (struct llmsize_encoder *) 0 ;
   
   arg1 = *(struct llmsize_encoder **)&_swig_go_0; 
@@ -2254,7 +2254,7 @@ void _wrap_delete_llmsize_encoder_core_02a2771d737caed3(struct llmsize_encoder *
 }
 
 
-_gostring_ _wrap_llmsize_model_id_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_id_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2267,7 +2267,7 @@ _gostring_ _wrap_llmsize_model_id_get_core_02a2771d737caed3(struct llmsize_model
 }
 
 
-_gostring_ _wrap_llmsize_model_name_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_name_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2280,7 +2280,7 @@ _gostring_ _wrap_llmsize_model_name_get_core_02a2771d737caed3(struct llmsize_mod
 }
 
 
-_gostring_ _wrap_llmsize_model_family_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_family_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2293,7 +2293,7 @@ _gostring_ _wrap_llmsize_model_family_get_core_02a2771d737caed3(struct llmsize_m
 }
 
 
-_gostring_ _wrap_llmsize_model_developer_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_developer_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2306,7 +2306,7 @@ _gostring_ _wrap_llmsize_model_developer_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_model_country_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_country_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2319,7 +2319,7 @@ _gostring_ _wrap_llmsize_model_country_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_released_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_released_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2332,7 +2332,7 @@ _gostring_ _wrap_llmsize_model_released_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_license_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_license_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2345,7 +2345,7 @@ _gostring_ _wrap_llmsize_model_license_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_model_hf_repos_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_hf_repos_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2358,7 +2358,7 @@ _gostring_ _wrap_llmsize_model_hf_repos_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_model_source_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_source_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2371,7 +2371,7 @@ _gostring_ _wrap_llmsize_model_source_get_core_02a2771d737caed3(struct llmsize_m
 }
 
 
-intgo _wrap_llmsize_model_modalities_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_modalities_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2384,7 +2384,7 @@ intgo _wrap_llmsize_model_modalities_get_core_02a2771d737caed3(struct llmsize_mo
 }
 
 
-intgo _wrap_llmsize_model_flags_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_flags_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2397,7 +2397,7 @@ intgo _wrap_llmsize_model_flags_get_core_02a2771d737caed3(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_tasks_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2410,7 +2410,7 @@ intgo _wrap_llmsize_model_tasks_get_core_02a2771d737caed3(struct llmsize_model *
 }
 
 
-intgo _wrap_llmsize_model_data_disclosed_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_data_disclosed_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -2423,7 +2423,7 @@ intgo _wrap_llmsize_model_data_disclosed_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_dims *_wrap_llmsize_model_dims_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_dims *_wrap_llmsize_model_dims_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_dims *result = 0 ;
   struct llmsize_dims *_swig_go_result;
@@ -2436,7 +2436,7 @@ struct llmsize_dims *_wrap_llmsize_model_dims_get_core_02a2771d737caed3(struct l
 }
 
 
-struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_attn_layout *result = 0 ;
   struct llmsize_attn_layout *_swig_go_result;
@@ -2449,7 +2449,7 @@ struct llmsize_attn_layout *_wrap_llmsize_model_attn_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_mla *_wrap_llmsize_model_mla_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_mla *_wrap_llmsize_model_mla_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_mla *result = 0 ;
   struct llmsize_mla *_swig_go_result;
@@ -2462,7 +2462,7 @@ struct llmsize_mla *_wrap_llmsize_model_mla_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_linear_attn *result = 0 ;
   struct llmsize_linear_attn *_swig_go_result;
@@ -2475,7 +2475,7 @@ struct llmsize_linear_attn *_wrap_llmsize_model_linear_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_moe *_wrap_llmsize_model_moe_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_moe *_wrap_llmsize_model_moe_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_moe *result = 0 ;
   struct llmsize_moe *_swig_go_result;
@@ -2488,7 +2488,7 @@ struct llmsize_moe *_wrap_llmsize_model_moe_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_extra *_wrap_llmsize_model_extra_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_extra *_wrap_llmsize_model_extra_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_extra *result = 0 ;
   struct llmsize_extra *_swig_go_result;
@@ -2501,7 +2501,7 @@ struct llmsize_extra *_wrap_llmsize_model_extra_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   llmsize_encoder *result = 0 ;
   struct llmsize_encoder *_swig_go_result;
@@ -2514,7 +2514,7 @@ struct llmsize_encoder *_wrap_llmsize_model_enc_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_model_published_params_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_published_params_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2527,7 +2527,7 @@ long long _wrap_llmsize_model_published_params_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_published_source_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_published_source_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2540,7 +2540,7 @@ _gostring_ _wrap_llmsize_model_published_source_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_format_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2553,7 +2553,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_format_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_model_checkpoint_bytes_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+long long _wrap_llmsize_model_checkpoint_bytes_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2566,7 +2566,7 @@ long long _wrap_llmsize_model_checkpoint_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_checkpoint_source_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2579,7 +2579,7 @@ _gostring_ _wrap_llmsize_model_checkpoint_source_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_model *_wrap_new_llmsize_model_core_02a2771d737caed3() {
+struct llmsize_model *_wrap_new_llmsize_model_core_2c40aed46644e90b() {
   struct llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
   
@@ -2590,7 +2590,7 @@ struct llmsize_model *_wrap_new_llmsize_model_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_model_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+void _wrap_delete_llmsize_model_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   struct llmsize_model *arg1 = (struct llmsize_model *) 0 ;
   
   arg1 = *(struct llmsize_model **)&_swig_go_0; 
@@ -2600,7 +2600,7 @@ void _wrap_delete_llmsize_model_core_02a2771d737caed3(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2612,7 +2612,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EMBED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2624,7 +2624,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LM_HEAD_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2636,7 +2636,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ATTN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2648,7 +2648,7 @@ intgo _wrap_LLMSIZE_COMPONENT_FFN_DENSE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2660,7 +2660,7 @@ intgo _wrap_LLMSIZE_COMPONENT_EXPERTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2672,7 +2672,7 @@ intgo _wrap_LLMSIZE_COMPONENT_SHARED_EXPERTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2684,7 +2684,7 @@ intgo _wrap_LLMSIZE_COMPONENT_ROUTER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2696,7 +2696,7 @@ intgo _wrap_LLMSIZE_COMPONENT_NORMS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2708,7 +2708,7 @@ intgo _wrap_LLMSIZE_COMPONENT_LINEAR_ATTN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_VISION_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_VISION_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2720,7 +2720,7 @@ intgo _wrap_LLMSIZE_COMPONENT_VISION_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_MTP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_MTP_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2732,7 +2732,7 @@ intgo _wrap_LLMSIZE_COMPONENT_MTP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_2c40aed46644e90b() {
   enum llmsize_component result;
   intgo _swig_go_result;
   
@@ -2744,7 +2744,7 @@ intgo _wrap_LLMSIZE_COMPONENT_COUNT_core_02a2771d737caed3() {
 }
 
 
-long long *_wrap_llmsize_params_by_component_get_core_02a2771d737caed3(struct llmsize_params *_swig_go_0) {
+long long *_wrap_llmsize_params_by_component_get_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -2757,7 +2757,7 @@ long long *_wrap_llmsize_params_by_component_get_core_02a2771d737caed3(struct ll
 }
 
 
-long long _wrap_llmsize_params_text_get_core_02a2771d737caed3(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_text_get_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2770,7 +2770,7 @@ long long _wrap_llmsize_params_text_get_core_02a2771d737caed3(struct llmsize_par
 }
 
 
-long long _wrap_llmsize_params_total_get_core_02a2771d737caed3(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_total_get_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2783,7 +2783,7 @@ long long _wrap_llmsize_params_total_get_core_02a2771d737caed3(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_params_active_get_core_02a2771d737caed3(struct llmsize_params *_swig_go_0) {
+long long _wrap_llmsize_params_active_get_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -2796,7 +2796,7 @@ long long _wrap_llmsize_params_active_get_core_02a2771d737caed3(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_new_llmsize_params_core_02a2771d737caed3() {
+struct llmsize_params *_wrap_new_llmsize_params_core_2c40aed46644e90b() {
   struct llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
   
@@ -2807,7 +2807,7 @@ struct llmsize_params *_wrap_new_llmsize_params_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_params_core_02a2771d737caed3(struct llmsize_params *_swig_go_0) {
+void _wrap_delete_llmsize_params_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0) {
   struct llmsize_params *arg1 = (struct llmsize_params *) 0 ;
   
   arg1 = *(struct llmsize_params **)&_swig_go_0; 
@@ -2817,7 +2817,7 @@ void _wrap_delete_llmsize_params_core_02a2771d737caed3(struct llmsize_params *_s
 }
 
 
-intgo _wrap_LLMSIZE_FMT_FLOAT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FMT_FLOAT_core_2c40aed46644e90b() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2829,7 +2829,7 @@ intgo _wrap_LLMSIZE_FMT_FLOAT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GGUF_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FMT_GGUF_core_2c40aed46644e90b() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2841,7 +2841,7 @@ intgo _wrap_LLMSIZE_FMT_GGUF_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FMT_GPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FMT_GPU_core_2c40aed46644e90b() {
   enum llmsize_format_kind result;
   intgo _swig_go_result;
   
@@ -2853,7 +2853,7 @@ intgo _wrap_LLMSIZE_FMT_GPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_ATTN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_Q_ATTN_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -2865,7 +2865,7 @@ intgo _wrap_LLMSIZE_Q_ATTN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_FFN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_Q_FFN_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -2877,7 +2877,7 @@ intgo _wrap_LLMSIZE_Q_FFN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EXPERTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_Q_EXPERTS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -2889,7 +2889,7 @@ intgo _wrap_LLMSIZE_Q_EXPERTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_EMBED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_Q_EMBED_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -2901,7 +2901,7 @@ intgo _wrap_LLMSIZE_Q_EMBED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_Q_LM_HEAD_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_Q_LM_HEAD_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -2913,7 +2913,7 @@ intgo _wrap_LLMSIZE_Q_LM_HEAD_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_BF16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPUTE_BF16_core_2c40aed46644e90b() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2925,7 +2925,7 @@ intgo _wrap_LLMSIZE_COMPUTE_BF16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPUTE_FP8_core_2c40aed46644e90b() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2937,7 +2937,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_FP4_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPUTE_FP4_core_2c40aed46644e90b() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2949,7 +2949,7 @@ intgo _wrap_LLMSIZE_COMPUTE_FP4_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_COMPUTE_INT8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_COMPUTE_INT8_core_2c40aed46644e90b() {
   enum llmsize_compute result;
   intgo _swig_go_result;
   
@@ -2961,7 +2961,7 @@ intgo _wrap_LLMSIZE_COMPUTE_INT8_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_format_id_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_id_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2974,7 +2974,7 @@ _gostring_ _wrap_llmsize_format_id_get_core_02a2771d737caed3(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_name_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_name_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -2987,7 +2987,7 @@ _gostring_ _wrap_llmsize_format_name_get_core_02a2771d737caed3(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_kind_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_kind_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3000,7 +3000,7 @@ intgo _wrap_llmsize_format_kind_get_core_02a2771d737caed3(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_code_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_code_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3013,7 +3013,7 @@ intgo _wrap_llmsize_format_code_get_core_02a2771d737caed3(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_bits_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_bits_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3026,7 +3026,7 @@ intgo _wrap_llmsize_format_bits_get_core_02a2771d737caed3(struct llmsize_format 
 }
 
 
-intgo _wrap_llmsize_format_group_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3039,7 +3039,7 @@ intgo _wrap_llmsize_format_group_get_core_02a2771d737caed3(struct llmsize_format
 }
 
 
-intgo _wrap_llmsize_format_group_rows_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_rows_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3052,7 +3052,7 @@ intgo _wrap_llmsize_format_group_rows_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_group_bits_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_group_bits_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3065,7 +3065,7 @@ intgo _wrap_llmsize_format_group_bits_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-intgo _wrap_llmsize_format_row_bytes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_row_bytes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3078,7 +3078,7 @@ intgo _wrap_llmsize_format_row_bytes_get_core_02a2771d737caed3(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_col_bytes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_col_bytes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3091,7 +3091,7 @@ intgo _wrap_llmsize_format_col_bytes_get_core_02a2771d737caed3(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_tensor_bytes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_tensor_bytes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3104,7 +3104,7 @@ intgo _wrap_llmsize_format_tensor_bytes_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_format_quantizes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_quantizes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3117,7 +3117,7 @@ intgo _wrap_llmsize_format_quantizes_get_core_02a2771d737caed3(struct llmsize_fo
 }
 
 
-intgo _wrap_llmsize_format_other_bytes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_other_bytes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3130,7 +3130,7 @@ intgo _wrap_llmsize_format_other_bytes_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_format_compute_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+intgo _wrap_llmsize_format_compute_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3143,7 +3143,7 @@ intgo _wrap_llmsize_format_compute_get_core_02a2771d737caed3(struct llmsize_form
 }
 
 
-_gostring_ _wrap_llmsize_format_notes_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_notes_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3156,7 +3156,7 @@ _gostring_ _wrap_llmsize_format_notes_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_format_source_get_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+_gostring_ _wrap_llmsize_format_source_get_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3169,7 +3169,7 @@ _gostring_ _wrap_llmsize_format_source_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_format *_wrap_new_llmsize_format_core_02a2771d737caed3() {
+struct llmsize_format *_wrap_new_llmsize_format_core_2c40aed46644e90b() {
   struct llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
   
@@ -3180,7 +3180,7 @@ struct llmsize_format *_wrap_new_llmsize_format_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_format_core_02a2771d737caed3(struct llmsize_format *_swig_go_0) {
+void _wrap_delete_llmsize_format_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0) {
   struct llmsize_format *arg1 = (struct llmsize_format *) 0 ;
   
   arg1 = *(struct llmsize_format **)&_swig_go_0; 
@@ -3190,7 +3190,7 @@ void _wrap_delete_llmsize_format_core_02a2771d737caed3(struct llmsize_format *_s
 }
 
 
-intgo _wrap_LLMSIZE_KV_F16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_F16_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3202,7 +3202,7 @@ intgo _wrap_LLMSIZE_KV_F16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_F32_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_F32_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3214,7 +3214,7 @@ intgo _wrap_LLMSIZE_KV_F32_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_FP8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_FP8_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3226,7 +3226,7 @@ intgo _wrap_LLMSIZE_KV_FP8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q8_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_Q8_0_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3238,7 +3238,7 @@ intgo _wrap_LLMSIZE_KV_Q8_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_Q5_1_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3250,7 +3250,7 @@ intgo _wrap_LLMSIZE_KV_Q5_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q5_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_Q5_0_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3262,7 +3262,7 @@ intgo _wrap_LLMSIZE_KV_Q5_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_Q4_1_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3274,7 +3274,7 @@ intgo _wrap_LLMSIZE_KV_Q4_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_Q4_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_Q4_0_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3286,7 +3286,7 @@ intgo _wrap_LLMSIZE_KV_Q4_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_IQ4_NL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_IQ4_NL_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3298,7 +3298,7 @@ intgo _wrap_LLMSIZE_KV_IQ4_NL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_NVFP4_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_NVFP4_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3310,7 +3310,7 @@ intgo _wrap_LLMSIZE_KV_NVFP4_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_2c40aed46644e90b() {
   enum llmsize_kv_dtype result;
   intgo _swig_go_result;
   
@@ -3322,7 +3322,7 @@ intgo _wrap_LLMSIZE_KV_DTYPE_COUNT_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3335,7 +3335,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_name_get_core_02a2771d737caed3(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3348,7 +3348,7 @@ _gostring_ _wrap_llmsize_kv_dtype_info_aliases_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_get_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_get_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3361,7 +3361,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3374,7 +3374,7 @@ intgo _wrap_llmsize_kv_dtype_info_block_bytes_get_core_02a2771d737caed3(struct l
 }
 
 
-intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3387,7 +3387,7 @@ intgo _wrap_llmsize_kv_dtype_info_flash_only_get_core_02a2771d737caed3(struct ll
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_02a2771d737caed3() {
+struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_2c40aed46644e90b() {
   struct llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
   
@@ -3398,7 +3398,7 @@ struct llmsize_kv_dtype_info *_wrap_new_llmsize_kv_dtype_info_core_02a2771d737ca
 }
 
 
-void _wrap_delete_llmsize_kv_dtype_info_core_02a2771d737caed3(struct llmsize_kv_dtype_info *_swig_go_0) {
+void _wrap_delete_llmsize_kv_dtype_info_core_2c40aed46644e90b(struct llmsize_kv_dtype_info *_swig_go_0) {
   struct llmsize_kv_dtype_info *arg1 = (struct llmsize_kv_dtype_info *) 0 ;
   
   arg1 = *(struct llmsize_kv_dtype_info **)&_swig_go_0; 
@@ -3408,7 +3408,7 @@ void _wrap_delete_llmsize_kv_dtype_info_core_02a2771d737caed3(struct llmsize_kv_
 }
 
 
-intgo _wrap_LLMSIZE_HW_DATACENTER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_DATACENTER_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3420,7 +3420,7 @@ intgo _wrap_LLMSIZE_HW_DATACENTER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CONSUMER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_CONSUMER_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3432,7 +3432,7 @@ intgo _wrap_LLMSIZE_HW_CONSUMER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_APPLE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_APPLE_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3444,7 +3444,7 @@ intgo _wrap_LLMSIZE_HW_APPLE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_UNIFIED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_UNIFIED_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3456,7 +3456,7 @@ intgo _wrap_LLMSIZE_HW_UNIFIED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_CPU_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3468,7 +3468,7 @@ intgo _wrap_LLMSIZE_HW_CPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_2c40aed46644e90b() {
   enum llmsize_hw_class result;
   intgo _swig_go_result;
   
@@ -3480,7 +3480,7 @@ intgo _wrap_LLMSIZE_HW_CLASS_COUNT_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_gpu_id_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_id_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3493,7 +3493,7 @@ _gostring_ _wrap_llmsize_gpu_id_get_core_02a2771d737caed3(struct llmsize_gpu *_s
 }
 
 
-_gostring_ _wrap_llmsize_gpu_name_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_name_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3506,7 +3506,7 @@ _gostring_ _wrap_llmsize_gpu_name_get_core_02a2771d737caed3(struct llmsize_gpu *
 }
 
 
-_gostring_ _wrap_llmsize_gpu_vendor_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_vendor_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3519,7 +3519,7 @@ _gostring_ _wrap_llmsize_gpu_vendor_get_core_02a2771d737caed3(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_aliases_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_aliases_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3532,7 +3532,7 @@ _gostring_ _wrap_llmsize_gpu_aliases_get_core_02a2771d737caed3(struct llmsize_gp
 }
 
 
-long long _wrap_llmsize_gpu_mem_bytes_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+long long _wrap_llmsize_gpu_mem_bytes_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3545,7 +3545,7 @@ long long _wrap_llmsize_gpu_mem_bytes_get_core_02a2771d737caed3(struct llmsize_g
 }
 
 
-intgo _wrap_llmsize_gpu_usable_pct_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_usable_pct_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3558,7 +3558,7 @@ intgo _wrap_llmsize_gpu_usable_pct_get_core_02a2771d737caed3(struct llmsize_gpu 
 }
 
 
-intgo _wrap_llmsize_gpu_hw_class_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+intgo _wrap_llmsize_gpu_hw_class_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3571,7 +3571,7 @@ intgo _wrap_llmsize_gpu_hw_class_get_core_02a2771d737caed3(struct llmsize_gpu *_
 }
 
 
-double _wrap_llmsize_gpu_bw_gbs_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bw_gbs_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3584,7 +3584,7 @@ double _wrap_llmsize_gpu_bw_gbs_get_core_02a2771d737caed3(struct llmsize_gpu *_s
 }
 
 
-double _wrap_llmsize_gpu_bf16_tflops_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_bf16_tflops_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3597,7 +3597,7 @@ double _wrap_llmsize_gpu_bf16_tflops_get_core_02a2771d737caed3(struct llmsize_gp
 }
 
 
-double _wrap_llmsize_gpu_fp8_tflops_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp8_tflops_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3610,7 +3610,7 @@ double _wrap_llmsize_gpu_fp8_tflops_get_core_02a2771d737caed3(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_fp4_tflops_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_fp4_tflops_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3623,7 +3623,7 @@ double _wrap_llmsize_gpu_fp4_tflops_get_core_02a2771d737caed3(struct llmsize_gpu
 }
 
 
-double _wrap_llmsize_gpu_int8_tops_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+double _wrap_llmsize_gpu_int8_tops_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   double result;
   double _swig_go_result;
@@ -3636,7 +3636,7 @@ double _wrap_llmsize_gpu_int8_tops_get_core_02a2771d737caed3(struct llmsize_gpu 
 }
 
 
-_gostring_ _wrap_llmsize_gpu_source_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_source_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3649,7 +3649,7 @@ _gostring_ _wrap_llmsize_gpu_source_get_core_02a2771d737caed3(struct llmsize_gpu
 }
 
 
-_gostring_ _wrap_llmsize_gpu_memory_options_get_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+_gostring_ _wrap_llmsize_gpu_memory_options_get_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3662,7 +3662,7 @@ _gostring_ _wrap_llmsize_gpu_memory_options_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_gpu *_wrap_new_llmsize_gpu_core_02a2771d737caed3() {
+struct llmsize_gpu *_wrap_new_llmsize_gpu_core_2c40aed46644e90b() {
   struct llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
   
@@ -3673,7 +3673,7 @@ struct llmsize_gpu *_wrap_new_llmsize_gpu_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_gpu_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   struct llmsize_gpu *arg1 = (struct llmsize_gpu *) 0 ;
   
   arg1 = *(struct llmsize_gpu **)&_swig_go_0; 
@@ -3683,7 +3683,7 @@ void _wrap_delete_llmsize_gpu_core_02a2771d737caed3(struct llmsize_gpu *_swig_go
 }
 
 
-intgo _wrap_llmsize_efficiency_hw_class_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+intgo _wrap_llmsize_efficiency_hw_class_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -3696,7 +3696,7 @@ intgo _wrap_llmsize_efficiency_hw_class_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_vendor_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_vendor_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3709,7 +3709,7 @@ _gostring_ _wrap_llmsize_efficiency_vendor_get_core_02a2771d737caed3(struct llms
 }
 
 
-double _wrap_llmsize_efficiency_expected_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_expected_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3722,7 +3722,7 @@ double _wrap_llmsize_efficiency_expected_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_layer_us_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_layer_us_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3735,7 +3735,7 @@ double _wrap_llmsize_efficiency_layer_us_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_efficiency_kv_cost_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_kv_cost_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3748,7 +3748,7 @@ double _wrap_llmsize_efficiency_kv_cost_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-double _wrap_llmsize_efficiency_low_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_low_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3761,7 +3761,7 @@ double _wrap_llmsize_efficiency_low_get_core_02a2771d737caed3(struct llmsize_eff
 }
 
 
-double _wrap_llmsize_efficiency_high_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_high_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3774,7 +3774,7 @@ double _wrap_llmsize_efficiency_high_get_core_02a2771d737caed3(struct llmsize_ef
 }
 
 
-double _wrap_llmsize_efficiency_prefill_mfu_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+double _wrap_llmsize_efficiency_prefill_mfu_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   double result;
   double _swig_go_result;
@@ -3787,7 +3787,7 @@ double _wrap_llmsize_efficiency_prefill_mfu_get_core_02a2771d737caed3(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_efficiency_source_get_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+_gostring_ _wrap_llmsize_efficiency_source_get_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -3800,7 +3800,7 @@ _gostring_ _wrap_llmsize_efficiency_source_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_02a2771d737caed3() {
+struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_2c40aed46644e90b() {
   struct llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
   
@@ -3811,7 +3811,7 @@ struct llmsize_efficiency *_wrap_new_llmsize_efficiency_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_efficiency_core_02a2771d737caed3(struct llmsize_efficiency *_swig_go_0) {
+void _wrap_delete_llmsize_efficiency_core_2c40aed46644e90b(struct llmsize_efficiency *_swig_go_0) {
   struct llmsize_efficiency *arg1 = (struct llmsize_efficiency *) 0 ;
   
   arg1 = *(struct llmsize_efficiency **)&_swig_go_0; 
@@ -3821,7 +3821,7 @@ void _wrap_delete_llmsize_efficiency_core_02a2771d737caed3(struct llmsize_effici
 }
 
 
-long long *_wrap_llmsize_weights_by_component_get_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0) {
+long long *_wrap_llmsize_weights_by_component_get_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -3834,7 +3834,7 @@ long long *_wrap_llmsize_weights_by_component_get_core_02a2771d737caed3(struct l
 }
 
 
-long long _wrap_llmsize_weights_total_get_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_total_get_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3847,7 +3847,7 @@ long long _wrap_llmsize_weights_total_get_core_02a2771d737caed3(struct llmsize_w
 }
 
 
-long long _wrap_llmsize_weights_active_get_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_active_get_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3860,7 +3860,7 @@ long long _wrap_llmsize_weights_active_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-long long _wrap_llmsize_weights_file_bytes_get_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0) {
+long long _wrap_llmsize_weights_file_bytes_get_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -3873,7 +3873,7 @@ long long _wrap_llmsize_weights_file_bytes_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_weights *_wrap_new_llmsize_weights_core_02a2771d737caed3() {
+struct llmsize_weights *_wrap_new_llmsize_weights_core_2c40aed46644e90b() {
   struct llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
   
@@ -3884,7 +3884,7 @@ struct llmsize_weights *_wrap_new_llmsize_weights_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_weights_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0) {
+void _wrap_delete_llmsize_weights_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0) {
   struct llmsize_weights *arg1 = (struct llmsize_weights *) 0 ;
   
   arg1 = *(struct llmsize_weights **)&_swig_go_0; 
@@ -3894,7 +3894,7 @@ void _wrap_delete_llmsize_weights_core_02a2771d737caed3(struct llmsize_weights *
 }
 
 
-intgo _wrap_LLMSIZE_FILE_GGUF_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FILE_GGUF_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -3906,7 +3906,7 @@ intgo _wrap_LLMSIZE_FILE_GGUF_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -3918,7 +3918,7 @@ intgo _wrap_LLMSIZE_FILE_SAFETENSORS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F32_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_F32_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3930,7 +3930,7 @@ intgo _wrap_LLMSIZE_GGML_F32_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_F16_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3942,7 +3942,7 @@ intgo _wrap_LLMSIZE_GGML_F16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3954,7 +3954,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_1_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3966,7 +3966,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_2_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_2_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3978,7 +3978,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_2_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_3_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_3_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -3990,7 +3990,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_3_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q5_0_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4002,7 +4002,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q5_1_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4014,7 +4014,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q8_0_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4026,7 +4026,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q8_1_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4038,7 +4038,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q2_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q2_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4050,7 +4050,7 @@ intgo _wrap_LLMSIZE_GGML_Q2_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q3_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q3_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4062,7 +4062,7 @@ intgo _wrap_LLMSIZE_GGML_Q3_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4074,7 +4074,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q5_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q5_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4086,7 +4086,7 @@ intgo _wrap_LLMSIZE_GGML_Q5_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q6_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q6_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4098,7 +4098,7 @@ intgo _wrap_LLMSIZE_GGML_Q6_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q8_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q8_K_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4110,7 +4110,7 @@ intgo _wrap_LLMSIZE_GGML_Q8_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4122,7 +4122,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XXS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4134,7 +4134,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_XS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4146,7 +4146,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_XXS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ1_S_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4158,7 +4158,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4170,7 +4170,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ3_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ3_S_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4182,7 +4182,7 @@ intgo _wrap_LLMSIZE_GGML_IQ3_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ2_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ2_S_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4194,7 +4194,7 @@ intgo _wrap_LLMSIZE_GGML_IQ2_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4206,7 +4206,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_XS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_I8_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4218,7 +4218,7 @@ intgo _wrap_LLMSIZE_GGML_I8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_I16_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4230,7 +4230,7 @@ intgo _wrap_LLMSIZE_GGML_I16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I32_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_I32_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4242,7 +4242,7 @@ intgo _wrap_LLMSIZE_GGML_I32_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_I64_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_I64_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4254,7 +4254,7 @@ intgo _wrap_LLMSIZE_GGML_I64_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_F64_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_F64_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4266,7 +4266,7 @@ intgo _wrap_LLMSIZE_GGML_F64_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ1_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ1_M_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4278,7 +4278,7 @@ intgo _wrap_LLMSIZE_GGML_IQ1_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_BF16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_BF16_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4290,7 +4290,7 @@ intgo _wrap_LLMSIZE_GGML_BF16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4302,7 +4302,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_4_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4314,7 +4314,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_4_8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4326,7 +4326,7 @@ intgo _wrap_LLMSIZE_GGML_Q4_0_8_8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ1_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_TQ1_0_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4338,7 +4338,7 @@ intgo _wrap_LLMSIZE_GGML_TQ1_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TQ2_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_TQ2_0_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4350,7 +4350,7 @@ intgo _wrap_LLMSIZE_GGML_TQ2_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4362,7 +4362,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_4_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4374,7 +4374,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_4_8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4386,7 +4386,7 @@ intgo _wrap_LLMSIZE_GGML_IQ4_NL_8_8_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_MXFP4_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_MXFP4_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4398,7 +4398,7 @@ intgo _wrap_LLMSIZE_GGML_MXFP4_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_2c40aed46644e90b() {
   enum llmsize_ggml_type result;
   intgo _swig_go_result;
   
@@ -4410,7 +4410,7 @@ intgo _wrap_LLMSIZE_GGML_TYPE_COUNT_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_02a2771d737caed3(struct llmsize_ggml_type_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_info_name_get_core_2c40aed46644e90b(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -4423,7 +4423,7 @@ _gostring_ _wrap_llmsize_ggml_type_info_name_get_core_02a2771d737caed3(struct ll
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_get_core_02a2771d737caed3(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_get_core_2c40aed46644e90b(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4436,7 +4436,7 @@ intgo _wrap_llmsize_ggml_type_info_block_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_02a2771d737caed3(struct llmsize_ggml_type_info *_swig_go_0) {
+intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_2c40aed46644e90b(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4449,7 +4449,7 @@ intgo _wrap_llmsize_ggml_type_info_block_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_02a2771d737caed3() {
+struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_2c40aed46644e90b() {
   struct llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
   
@@ -4460,7 +4460,7 @@ struct llmsize_ggml_type_info *_wrap_new_llmsize_ggml_type_info_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_ggml_type_info_core_02a2771d737caed3(struct llmsize_ggml_type_info *_swig_go_0) {
+void _wrap_delete_llmsize_ggml_type_info_core_2c40aed46644e90b(struct llmsize_ggml_type_info *_swig_go_0) {
   struct llmsize_ggml_type_info *arg1 = (struct llmsize_ggml_type_info *) 0 ;
   
   arg1 = *(struct llmsize_ggml_type_info **)&_swig_go_0; 
@@ -4470,7 +4470,7 @@ void _wrap_delete_llmsize_ggml_type_info_core_02a2771d737caed3(struct llmsize_gg
 }
 
 
-intgo _wrap_LLMSIZE_FT_F32_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_F32_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4482,7 +4482,7 @@ intgo _wrap_LLMSIZE_FT_F32_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_F16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_F16_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4494,7 +4494,7 @@ intgo _wrap_LLMSIZE_FT_F16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_BF16_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_BF16_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4506,7 +4506,7 @@ intgo _wrap_LLMSIZE_FT_BF16_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q4_0_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4518,7 +4518,7 @@ intgo _wrap_LLMSIZE_FT_Q4_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q4_1_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4530,7 +4530,7 @@ intgo _wrap_LLMSIZE_FT_Q4_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q5_0_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4542,7 +4542,7 @@ intgo _wrap_LLMSIZE_FT_Q5_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q5_1_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4554,7 +4554,7 @@ intgo _wrap_LLMSIZE_FT_Q5_1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q8_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q8_0_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4566,7 +4566,7 @@ intgo _wrap_LLMSIZE_FT_Q8_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q2_K_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4578,7 +4578,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q2_K_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q2_K_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4590,7 +4590,7 @@ intgo _wrap_LLMSIZE_FT_Q2_K_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q3_K_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4602,7 +4602,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q3_K_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4614,7 +4614,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q3_K_L_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q3_K_L_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4626,7 +4626,7 @@ intgo _wrap_LLMSIZE_FT_Q3_K_L_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q4_K_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4638,7 +4638,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q4_K_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q4_K_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4650,7 +4650,7 @@ intgo _wrap_LLMSIZE_FT_Q4_K_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q5_K_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4662,7 +4662,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q5_K_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q5_K_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4674,7 +4674,7 @@ intgo _wrap_LLMSIZE_FT_Q5_K_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_Q6_K_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_Q6_K_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4686,7 +4686,7 @@ intgo _wrap_LLMSIZE_FT_Q6_K_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4698,7 +4698,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XXS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_XS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ2_XS_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4710,7 +4710,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_XS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ2_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4722,7 +4722,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ2_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ2_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4734,7 +4734,7 @@ intgo _wrap_LLMSIZE_FT_IQ2_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4746,7 +4746,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XXS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_XS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ3_XS_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4758,7 +4758,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_XS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ3_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4770,7 +4770,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ3_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ3_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4782,7 +4782,7 @@ intgo _wrap_LLMSIZE_FT_IQ3_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_S_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ1_S_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4794,7 +4794,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_S_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ1_M_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ1_M_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4806,7 +4806,7 @@ intgo _wrap_LLMSIZE_FT_IQ1_M_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_NL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ4_NL_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4818,7 +4818,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_NL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_IQ4_XS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_IQ4_XS_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4830,7 +4830,7 @@ intgo _wrap_LLMSIZE_FT_IQ4_XS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ1_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_TQ1_0_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4842,7 +4842,7 @@ intgo _wrap_LLMSIZE_FT_TQ1_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_TQ2_0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_TQ2_0_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4854,7 +4854,7 @@ intgo _wrap_LLMSIZE_FT_TQ2_0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4866,7 +4866,7 @@ intgo _wrap_LLMSIZE_FT_MXFP4_MOE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FT_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FT_COUNT_core_2c40aed46644e90b() {
   enum llmsize_gguf_file_type result;
   intgo _swig_go_result;
   
@@ -4878,7 +4878,7 @@ intgo _wrap_LLMSIZE_FT_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo *_wrap_llmsize_gguf_mix_tensors_get_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0) {
+intgo *_wrap_llmsize_gguf_mix_tensors_get_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t *result = 0 ;
   intgo *_swig_go_result;
@@ -4891,7 +4891,7 @@ intgo *_wrap_llmsize_gguf_mix_tensors_get_core_02a2771d737caed3(struct llmsize_g
 }
 
 
-long long *_wrap_llmsize_gguf_mix_bytes_get_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0) {
+long long *_wrap_llmsize_gguf_mix_bytes_get_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint64_t *result = 0 ;
   long long *_swig_go_result;
@@ -4904,7 +4904,7 @@ long long *_wrap_llmsize_gguf_mix_bytes_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0) {
+intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4917,7 +4917,7 @@ intgo _wrap_llmsize_gguf_mix_n_tensors_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_02a2771d737caed3() {
+struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_2c40aed46644e90b() {
   struct llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
   
@@ -4928,7 +4928,7 @@ struct llmsize_gguf_mix *_wrap_new_llmsize_gguf_mix_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_gguf_mix_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0) {
+void _wrap_delete_llmsize_gguf_mix_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0) {
   struct llmsize_gguf_mix *arg1 = (struct llmsize_gguf_mix *) 0 ;
   
   arg1 = *(struct llmsize_gguf_mix **)&_swig_go_0; 
@@ -4938,7 +4938,7 @@ void _wrap_delete_llmsize_gguf_mix_core_02a2771d737caed3(struct llmsize_gguf_mix
 }
 
 
-intgo _wrap_llmsize_file_info_kind_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_kind_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4951,7 +4951,7 @@ intgo _wrap_llmsize_file_info_kind_get_core_02a2771d737caed3(struct llmsize_file
 }
 
 
-intgo _wrap_llmsize_file_info_version_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_version_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -4964,7 +4964,7 @@ intgo _wrap_llmsize_file_info_version_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-long long _wrap_llmsize_file_info_n_tensors_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_tensors_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4977,7 +4977,7 @@ long long _wrap_llmsize_file_info_n_tensors_get_core_02a2771d737caed3(struct llm
 }
 
 
-long long _wrap_llmsize_file_info_n_metadata_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_n_metadata_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -4990,7 +4990,7 @@ long long _wrap_llmsize_file_info_n_metadata_get_core_02a2771d737caed3(struct ll
 }
 
 
-long long _wrap_llmsize_file_info_header_bytes_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_header_bytes_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5003,7 +5003,7 @@ long long _wrap_llmsize_file_info_header_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-long long _wrap_llmsize_file_info_needed_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_needed_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5016,7 +5016,7 @@ long long _wrap_llmsize_file_info_needed_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -5029,7 +5029,7 @@ struct llmsize_weights *_wrap_llmsize_file_info_bytes_get_core_02a2771d737caed3(
 }
 
 
-struct llmsize_params *_wrap_llmsize_file_info_params_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_file_info_params_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -5042,7 +5042,7 @@ struct llmsize_params *_wrap_llmsize_file_info_params_get_core_02a2771d737caed3(
 }
 
 
-long long _wrap_llmsize_file_info_other_bytes_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+long long _wrap_llmsize_file_info_other_bytes_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5055,7 +5055,7 @@ long long _wrap_llmsize_file_info_other_bytes_get_core_02a2771d737caed3(struct l
 }
 
 
-intgo _wrap_llmsize_file_info_file_type_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_file_type_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5068,7 +5068,7 @@ intgo _wrap_llmsize_file_info_file_type_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_format *_wrap_llmsize_file_info_format_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_file_info_format_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5081,7 +5081,7 @@ struct llmsize_format *_wrap_llmsize_file_info_format_get_core_02a2771d737caed3(
 }
 
 
-intgo _wrap_llmsize_file_info_has_model_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+intgo _wrap_llmsize_file_info_has_model_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5094,7 +5094,7 @@ intgo _wrap_llmsize_file_info_has_model_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_info_model_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_info_model_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5107,7 +5107,7 @@ struct llmsize_model *_wrap_llmsize_file_info_model_get_core_02a2771d737caed3(st
 }
 
 
-_gostring_ _wrap_llmsize_file_info_arch_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_arch_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5120,7 +5120,7 @@ _gostring_ _wrap_llmsize_file_info_arch_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_name_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_name_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5133,7 +5133,7 @@ _gostring_ _wrap_llmsize_file_info_name_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_file_info_dtype_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_file_info_dtype_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5146,7 +5146,7 @@ _gostring_ _wrap_llmsize_file_info_dtype_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -5159,7 +5159,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_file_info_mix_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_file_info *_wrap_new_llmsize_file_info_core_02a2771d737caed3() {
+struct llmsize_file_info *_wrap_new_llmsize_file_info_core_2c40aed46644e90b() {
   struct llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
   
@@ -5170,7 +5170,7 @@ struct llmsize_file_info *_wrap_new_llmsize_file_info_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_file_info_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0) {
+void _wrap_delete_llmsize_file_info_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0) {
   struct llmsize_file_info *arg1 = (struct llmsize_file_info *) 0 ;
   
   arg1 = *(struct llmsize_file_info **)&_swig_go_0; 
@@ -5180,7 +5180,7 @@ void _wrap_delete_llmsize_file_info_core_02a2771d737caed3(struct llmsize_file_in
 }
 
 
-struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5193,7 +5193,7 @@ struct llmsize_model *_wrap_llmsize_speed_request_model_get_core_02a2771d737caed
 }
 
 
-struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5206,7 +5206,7 @@ struct llmsize_format *_wrap_llmsize_speed_request_format_get_core_02a2771d737ca
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5219,7 +5219,7 @@ struct llmsize_gpu *_wrap_llmsize_speed_request_gpu_get_core_02a2771d737caed3(st
 }
 
 
-intgo _wrap_llmsize_speed_request_gpus_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_gpus_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5232,7 +5232,7 @@ intgo _wrap_llmsize_speed_request_gpus_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_speed_request_kv_dtype_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_kv_dtype_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5245,7 +5245,7 @@ intgo _wrap_llmsize_speed_request_kv_dtype_get_core_02a2771d737caed3(struct llms
 }
 
 
-long long _wrap_llmsize_speed_request_context_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_context_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5258,7 +5258,7 @@ long long _wrap_llmsize_speed_request_context_get_core_02a2771d737caed3(struct l
 }
 
 
-long long _wrap_llmsize_speed_request_prompt_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_prompt_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5271,7 +5271,7 @@ long long _wrap_llmsize_speed_request_prompt_get_core_02a2771d737caed3(struct ll
 }
 
 
-long long _wrap_llmsize_speed_request_gen_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+long long _wrap_llmsize_speed_request_gen_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5284,7 +5284,7 @@ long long _wrap_llmsize_speed_request_gen_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-intgo _wrap_llmsize_speed_request_seqs_get_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+intgo _wrap_llmsize_speed_request_seqs_get_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5297,7 +5297,7 @@ intgo _wrap_llmsize_speed_request_seqs_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_02a2771d737caed3() {
+struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_2c40aed46644e90b() {
   struct llmsize_speed_request *result = 0 ;
   struct llmsize_speed_request *_swig_go_result;
   
@@ -5308,7 +5308,7 @@ struct llmsize_speed_request *_wrap_new_llmsize_speed_request_core_02a2771d737ca
 }
 
 
-void _wrap_delete_llmsize_speed_request_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0) {
+void _wrap_delete_llmsize_speed_request_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0) {
   struct llmsize_speed_request *arg1 = (struct llmsize_speed_request *) 0 ;
   
   arg1 = *(struct llmsize_speed_request **)&_swig_go_0; 
@@ -5318,7 +5318,7 @@ void _wrap_delete_llmsize_speed_request_core_02a2771d737caed3(struct llmsize_spe
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5331,7 +5331,7 @@ double _wrap_llmsize_speed_result_decode_tps_get_core_02a2771d737caed3(struct ll
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_low_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_low_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5344,7 +5344,7 @@ double _wrap_llmsize_speed_result_decode_tps_low_get_core_02a2771d737caed3(struc
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_high_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_high_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5357,7 +5357,7 @@ double _wrap_llmsize_speed_result_decode_tps_high_get_core_02a2771d737caed3(stru
 }
 
 
-double _wrap_llmsize_speed_result_decode_tps_total_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_decode_tps_total_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5370,7 +5370,7 @@ double _wrap_llmsize_speed_result_decode_tps_total_get_core_02a2771d737caed3(str
 }
 
 
-double _wrap_llmsize_speed_result_ttft_s_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_ttft_s_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5383,7 +5383,7 @@ double _wrap_llmsize_speed_result_ttft_s_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_speed_result_e2e_s_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_e2e_s_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5396,7 +5396,7 @@ double _wrap_llmsize_speed_result_e2e_s_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-long long _wrap_llmsize_speed_result_bytes_per_step_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+long long _wrap_llmsize_speed_result_bytes_per_step_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5409,7 +5409,7 @@ long long _wrap_llmsize_speed_result_bytes_per_step_get_core_02a2771d737caed3(st
 }
 
 
-double _wrap_llmsize_speed_result_compute_bound_get_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+double _wrap_llmsize_speed_result_compute_bound_get_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -5422,7 +5422,7 @@ double _wrap_llmsize_speed_result_compute_bound_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_02a2771d737caed3() {
+struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_2c40aed46644e90b() {
   struct llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
   
@@ -5433,7 +5433,7 @@ struct llmsize_speed_result *_wrap_new_llmsize_speed_result_core_02a2771d737caed
 }
 
 
-void _wrap_delete_llmsize_speed_result_core_02a2771d737caed3(struct llmsize_speed_result *_swig_go_0) {
+void _wrap_delete_llmsize_speed_result_core_2c40aed46644e90b(struct llmsize_speed_result *_swig_go_0) {
   struct llmsize_speed_result *arg1 = (struct llmsize_speed_result *) 0 ;
   
   arg1 = *(struct llmsize_speed_result **)&_swig_go_0; 
@@ -5443,7 +5443,7 @@ void _wrap_delete_llmsize_speed_result_core_02a2771d737caed3(struct llmsize_spee
 }
 
 
-struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -5456,7 +5456,7 @@ struct llmsize_model *_wrap_llmsize_fit_request_model_get_core_02a2771d737caed3(
 }
 
 
-struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -5469,7 +5469,7 @@ struct llmsize_format *_wrap_llmsize_fit_request_format_get_core_02a2771d737caed
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -5482,7 +5482,7 @@ struct llmsize_gpu *_wrap_llmsize_fit_request_gpu_get_core_02a2771d737caed3(stru
 }
 
 
-intgo _wrap_llmsize_fit_request_gpus_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_gpus_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5495,7 +5495,7 @@ intgo _wrap_llmsize_fit_request_gpus_get_core_02a2771d737caed3(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_request_context_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_context_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5508,7 +5508,7 @@ long long _wrap_llmsize_fit_request_context_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_fit_request_seqs_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_seqs_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5521,7 +5521,7 @@ intgo _wrap_llmsize_fit_request_seqs_get_core_02a2771d737caed3(struct llmsize_fi
 }
 
 
-intgo _wrap_llmsize_fit_request_kv_dtype_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_kv_dtype_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5534,7 +5534,7 @@ intgo _wrap_llmsize_fit_request_kv_dtype_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-long long _wrap_llmsize_fit_request_overhead_bytes_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+long long _wrap_llmsize_fit_request_overhead_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5547,7 +5547,7 @@ long long _wrap_llmsize_fit_request_overhead_bytes_get_core_02a2771d737caed3(str
 }
 
 
-intgo _wrap_llmsize_fit_request_tight_pct_get_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+intgo _wrap_llmsize_fit_request_tight_pct_get_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5560,7 +5560,7 @@ intgo _wrap_llmsize_fit_request_tight_pct_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_02a2771d737caed3() {
+struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_2c40aed46644e90b() {
   struct llmsize_fit_request *result = 0 ;
   struct llmsize_fit_request *_swig_go_result;
   
@@ -5571,7 +5571,7 @@ struct llmsize_fit_request *_wrap_new_llmsize_fit_request_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_fit_request_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0) {
+void _wrap_delete_llmsize_fit_request_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0) {
   struct llmsize_fit_request *arg1 = (struct llmsize_fit_request *) 0 ;
   
   arg1 = *(struct llmsize_fit_request **)&_swig_go_0; 
@@ -5581,7 +5581,7 @@ void _wrap_delete_llmsize_fit_request_core_02a2771d737caed3(struct llmsize_fit_r
 }
 
 
-intgo _wrap_llmsize_fit_result_fits_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_fits_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5594,7 +5594,7 @@ intgo _wrap_llmsize_fit_result_fits_get_core_02a2771d737caed3(struct llmsize_fit
 }
 
 
-intgo _wrap_llmsize_fit_result_tight_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+intgo _wrap_llmsize_fit_result_tight_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -5607,7 +5607,7 @@ intgo _wrap_llmsize_fit_result_tight_get_core_02a2771d737caed3(struct llmsize_fi
 }
 
 
-long long _wrap_llmsize_fit_result_weight_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_weight_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5620,7 +5620,7 @@ long long _wrap_llmsize_fit_result_weight_bytes_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_fit_result_kv_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_kv_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5633,7 +5633,7 @@ long long _wrap_llmsize_fit_result_kv_bytes_get_core_02a2771d737caed3(struct llm
 }
 
 
-long long _wrap_llmsize_fit_result_overhead_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_overhead_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5646,7 +5646,7 @@ long long _wrap_llmsize_fit_result_overhead_bytes_get_core_02a2771d737caed3(stru
 }
 
 
-long long _wrap_llmsize_fit_result_total_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_total_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5659,7 +5659,7 @@ long long _wrap_llmsize_fit_result_total_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-long long _wrap_llmsize_fit_result_usable_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_usable_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5672,7 +5672,7 @@ long long _wrap_llmsize_fit_result_usable_bytes_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_fit_result_headroom_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_headroom_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -5685,7 +5685,7 @@ long long _wrap_llmsize_fit_result_headroom_bytes_get_core_02a2771d737caed3(stru
 }
 
 
-long long _wrap_llmsize_fit_result_activation_bytes_get_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+long long _wrap_llmsize_fit_result_activation_bytes_get_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -5698,7 +5698,7 @@ long long _wrap_llmsize_fit_result_activation_bytes_get_core_02a2771d737caed3(st
 }
 
 
-struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_02a2771d737caed3() {
+struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_2c40aed46644e90b() {
   struct llmsize_fit_result *result = 0 ;
   struct llmsize_fit_result *_swig_go_result;
   
@@ -5709,7 +5709,7 @@ struct llmsize_fit_result *_wrap_new_llmsize_fit_result_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_fit_result_core_02a2771d737caed3(struct llmsize_fit_result *_swig_go_0) {
+void _wrap_delete_llmsize_fit_result_core_2c40aed46644e90b(struct llmsize_fit_result *_swig_go_0) {
   struct llmsize_fit_result *arg1 = (struct llmsize_fit_result *) 0 ;
   
   arg1 = *(struct llmsize_fit_result **)&_swig_go_0; 
@@ -5719,7 +5719,7 @@ void _wrap_delete_llmsize_fit_result_core_02a2771d737caed3(struct llmsize_fit_re
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_METRIC_NONE_core_2c40aed46644e90b() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5731,7 +5731,7 @@ intgo _wrap_LLMSIZE_METRIC_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_PPL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_METRIC_PPL_core_2c40aed46644e90b() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5743,7 +5743,7 @@ intgo _wrap_LLMSIZE_METRIC_PPL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_2c40aed46644e90b() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5755,7 +5755,7 @@ intgo _wrap_LLMSIZE_METRIC_ACCURACY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_NATIVE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_METRIC_NATIVE_core_2c40aed46644e90b() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5767,7 +5767,7 @@ intgo _wrap_LLMSIZE_METRIC_NATIVE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_METRIC_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_METRIC_COUNT_core_2c40aed46644e90b() {
   enum llmsize_metric result;
   intgo _swig_go_result;
   
@@ -5779,7 +5779,7 @@ intgo _wrap_LLMSIZE_METRIC_COUNT_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_format_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_format_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5792,7 +5792,7 @@ _gostring_ _wrap_llmsize_quality_row_format_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_quality_row_metric_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_metric_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5805,7 +5805,7 @@ intgo _wrap_llmsize_quality_row_metric_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_family_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_family_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5818,7 +5818,7 @@ _gostring_ _wrap_llmsize_quality_row_family_get_core_02a2771d737caed3(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_ref_model_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5831,7 +5831,7 @@ _gostring_ _wrap_llmsize_quality_row_ref_model_get_core_02a2771d737caed3(struct 
 }
 
 
-double _wrap_llmsize_quality_row_ref_params_b_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_ref_params_b_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5844,7 +5844,7 @@ double _wrap_llmsize_quality_row_ref_params_b_get_core_02a2771d737caed3(struct l
 }
 
 
-double _wrap_llmsize_quality_row_loss_pct_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_loss_pct_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5857,7 +5857,7 @@ double _wrap_llmsize_quality_row_loss_pct_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_row_kld_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+double _wrap_llmsize_quality_row_kld_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -5870,7 +5870,7 @@ double _wrap_llmsize_quality_row_kld_get_core_02a2771d737caed3(struct llmsize_qu
 }
 
 
-intgo _wrap_llmsize_quality_row_primary_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+intgo _wrap_llmsize_quality_row_primary_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -5883,7 +5883,7 @@ intgo _wrap_llmsize_quality_row_primary_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_benchmark_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5896,7 +5896,7 @@ _gostring_ _wrap_llmsize_quality_row_benchmark_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_quality_row_source_get_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_row_source_get_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -5909,7 +5909,7 @@ _gostring_ _wrap_llmsize_quality_row_source_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_02a2771d737caed3() {
+struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_2c40aed46644e90b() {
   struct llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
   
@@ -5920,7 +5920,7 @@ struct llmsize_quality_row *_wrap_new_llmsize_quality_row_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_quality_row_core_02a2771d737caed3(struct llmsize_quality_row *_swig_go_0) {
+void _wrap_delete_llmsize_quality_row_core_2c40aed46644e90b(struct llmsize_quality_row *_swig_go_0) {
   struct llmsize_quality_row *arg1 = (struct llmsize_quality_row *) 0 ;
   
   arg1 = *(struct llmsize_quality_row **)&_swig_go_0; 
@@ -5930,7 +5930,7 @@ void _wrap_delete_llmsize_quality_row_core_02a2771d737caed3(struct llmsize_quali
 }
 
 
-intgo _wrap_LLMSIZE_CONF_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CONF_NONE_core_2c40aed46644e90b() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5942,7 +5942,7 @@ intgo _wrap_LLMSIZE_CONF_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_REFERENCE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CONF_REFERENCE_core_2c40aed46644e90b() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5954,7 +5954,7 @@ intgo _wrap_LLMSIZE_CONF_REFERENCE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_SCALED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CONF_SCALED_core_2c40aed46644e90b() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5966,7 +5966,7 @@ intgo _wrap_LLMSIZE_CONF_SCALED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_2c40aed46644e90b() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5978,7 +5978,7 @@ intgo _wrap_LLMSIZE_CONF_EXTRAPOLATED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CONF_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CONF_COUNT_core_2c40aed46644e90b() {
   enum llmsize_confidence result;
   intgo _swig_go_result;
   
@@ -5990,7 +5990,7 @@ intgo _wrap_LLMSIZE_CONF_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_quality_metric_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_metric_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6003,7 +6003,7 @@ intgo _wrap_llmsize_quality_metric_get_core_02a2771d737caed3(struct llmsize_qual
 }
 
 
-intgo _wrap_llmsize_quality_confidence_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+intgo _wrap_llmsize_quality_confidence_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6016,7 +6016,7 @@ intgo _wrap_llmsize_quality_confidence_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-double _wrap_llmsize_quality_loss_pct_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_pct_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6029,7 +6029,7 @@ double _wrap_llmsize_quality_loss_pct_get_core_02a2771d737caed3(struct llmsize_q
 }
 
 
-double _wrap_llmsize_quality_loss_low_pct_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_low_pct_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6042,7 +6042,7 @@ double _wrap_llmsize_quality_loss_low_pct_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-double _wrap_llmsize_quality_loss_high_pct_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_loss_high_pct_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6055,7 +6055,7 @@ double _wrap_llmsize_quality_loss_high_pct_get_core_02a2771d737caed3(struct llms
 }
 
 
-double _wrap_llmsize_quality_kld_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+double _wrap_llmsize_quality_kld_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   double result;
   double _swig_go_result;
@@ -6068,7 +6068,7 @@ double _wrap_llmsize_quality_kld_get_core_02a2771d737caed3(struct llmsize_qualit
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -6081,7 +6081,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_ref_get_core_02a2771d737caed3(
 }
 
 
-_gostring_ _wrap_llmsize_quality_note_get_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+_gostring_ _wrap_llmsize_quality_note_get_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6094,7 +6094,7 @@ _gostring_ _wrap_llmsize_quality_note_get_core_02a2771d737caed3(struct llmsize_q
 }
 
 
-struct llmsize_quality *_wrap_new_llmsize_quality_core_02a2771d737caed3() {
+struct llmsize_quality *_wrap_new_llmsize_quality_core_2c40aed46644e90b() {
   struct llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
   
@@ -6105,7 +6105,7 @@ struct llmsize_quality *_wrap_new_llmsize_quality_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_quality_core_02a2771d737caed3(struct llmsize_quality *_swig_go_0) {
+void _wrap_delete_llmsize_quality_core_2c40aed46644e90b(struct llmsize_quality *_swig_go_0) {
   struct llmsize_quality *arg1 = (struct llmsize_quality *) 0 ;
   
   arg1 = *(struct llmsize_quality **)&_swig_go_0; 
@@ -6115,7 +6115,7 @@ void _wrap_delete_llmsize_quality_core_02a2771d737caed3(struct llmsize_quality *
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_NONE_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6127,7 +6127,7 @@ intgo _wrap_LLMSIZE_ENGINE_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_VLLM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_VLLM_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6139,7 +6139,7 @@ intgo _wrap_LLMSIZE_ENGINE_VLLM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6151,7 +6151,7 @@ intgo _wrap_LLMSIZE_ENGINE_SGLANG_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6163,7 +6163,7 @@ intgo _wrap_LLMSIZE_ENGINE_LLAMACPP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6175,7 +6175,7 @@ intgo _wrap_LLMSIZE_ENGINE_OLLAMA_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6187,7 +6187,7 @@ intgo _wrap_LLMSIZE_ENGINE_TRTLLM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_ENGINE_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_ENGINE_COUNT_core_2c40aed46644e90b() {
   enum llmsize_engine result;
   intgo _swig_go_result;
   
@@ -6199,7 +6199,7 @@ intgo _wrap_LLMSIZE_ENGINE_COUNT_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_id_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_id_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6212,7 +6212,7 @@ _gostring_ _wrap_llmsize_engine_info_id_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_name_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_name_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6225,7 +6225,7 @@ _gostring_ _wrap_llmsize_engine_info_name_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_aliases_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_aliases_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6238,7 +6238,7 @@ _gostring_ _wrap_llmsize_engine_info_aliases_get_core_02a2771d737caed3(struct ll
 }
 
 
-long long _wrap_llmsize_engine_info_device_reserved_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+long long _wrap_llmsize_engine_info_device_reserved_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6251,7 +6251,7 @@ long long _wrap_llmsize_engine_info_device_reserved_get_core_02a2771d737caed3(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_status_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_status_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6264,7 +6264,7 @@ _gostring_ _wrap_llmsize_engine_info_status_get_core_02a2771d737caed3(struct llm
 }
 
 
-_gostring_ _wrap_llmsize_engine_info_source_get_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_info_source_get_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6277,7 +6277,7 @@ _gostring_ _wrap_llmsize_engine_info_source_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_02a2771d737caed3() {
+struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_2c40aed46644e90b() {
   struct llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
   
@@ -6288,7 +6288,7 @@ struct llmsize_engine_info *_wrap_new_llmsize_engine_info_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_engine_info_core_02a2771d737caed3(struct llmsize_engine_info *_swig_go_0) {
+void _wrap_delete_llmsize_engine_info_core_2c40aed46644e90b(struct llmsize_engine_info *_swig_go_0) {
   struct llmsize_engine_info *arg1 = (struct llmsize_engine_info *) 0 ;
   
   arg1 = *(struct llmsize_engine_info **)&_swig_go_0; 
@@ -6298,7 +6298,7 @@ void _wrap_delete_llmsize_engine_info_core_02a2771d737caed3(struct llmsize_engin
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6310,7 +6310,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V1_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6322,7 +6322,7 @@ intgo _wrap_LLMSIZE_RULE_VLLM_V0_OPT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6334,7 +6334,7 @@ intgo _wrap_LLMSIZE_RULE_HYBRID_KV_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6346,7 +6346,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_BY_GPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6358,7 +6358,7 @@ intgo _wrap_LLMSIZE_RULE_A100_SMALL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_BATCH_160_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_BATCH_160_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6370,7 +6370,7 @@ intgo _wrap_LLMSIZE_RULE_BATCH_160_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6382,7 +6382,7 @@ intgo _wrap_LLMSIZE_RULE_GRAPHS_BUDGETED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6394,7 +6394,7 @@ intgo _wrap_LLMSIZE_RULE_FLASHINFER_SAMPLER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6406,7 +6406,7 @@ intgo _wrap_LLMSIZE_RULE_AUTO_MAX_LEN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6418,7 +6418,7 @@ intgo _wrap_LLMSIZE_RULE_KV_AFTER_WARMUP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6430,7 +6430,7 @@ intgo _wrap_LLMSIZE_RULE_RESERVE_BY_GPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6442,7 +6442,7 @@ intgo _wrap_LLMSIZE_RULE_TIERS_2026_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6454,7 +6454,7 @@ intgo _wrap_LLMSIZE_RULE_KV_ONE_BUFFER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6466,7 +6466,7 @@ intgo _wrap_LLMSIZE_RULE_PAD_BY_FA_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6478,7 +6478,7 @@ intgo _wrap_LLMSIZE_RULE_SWA_WINDOW_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6490,7 +6490,7 @@ intgo _wrap_LLMSIZE_RULE_NGL_ALL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6502,7 +6502,7 @@ intgo _wrap_LLMSIZE_RULE_FA_AUTO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6514,7 +6514,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_AUTO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6526,7 +6526,7 @@ intgo _wrap_LLMSIZE_RULE_PARALLEL_FULL_FIT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_FIT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_FIT_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6538,7 +6538,7 @@ intgo _wrap_LLMSIZE_RULE_FIT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6550,7 +6550,7 @@ intgo _wrap_LLMSIZE_RULE_CTX_BY_VRAM_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6562,7 +6562,7 @@ intgo _wrap_LLMSIZE_RULE_OFFLOAD_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_engine_release_engine_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_engine_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6575,7 +6575,7 @@ intgo _wrap_llmsize_engine_release_engine_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_version_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_version_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6588,7 +6588,7 @@ _gostring_ _wrap_llmsize_engine_release_version_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_date_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_date_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6601,7 +6601,7 @@ _gostring_ _wrap_llmsize_engine_release_date_get_core_02a2771d737caed3(struct ll
 }
 
 
-intgo _wrap_llmsize_engine_release_rules_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_rules_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6614,7 +6614,7 @@ intgo _wrap_llmsize_engine_release_rules_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_engine_release_mem_fraction_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+double _wrap_llmsize_engine_release_mem_fraction_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   double result;
   double _swig_go_result;
@@ -6627,7 +6627,7 @@ double _wrap_llmsize_engine_release_mem_fraction_get_core_02a2771d737caed3(struc
 }
 
 
-intgo _wrap_llmsize_engine_release_block_size_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_block_size_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6640,7 +6640,7 @@ intgo _wrap_llmsize_engine_release_block_size_get_core_02a2771d737caed3(struct l
 }
 
 
-intgo _wrap_llmsize_engine_release_ctx_pad_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_ctx_pad_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6653,7 +6653,7 @@ intgo _wrap_llmsize_engine_release_ctx_pad_get_core_02a2771d737caed3(struct llms
 }
 
 
-long long _wrap_llmsize_engine_release_default_context_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_context_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6666,7 +6666,7 @@ long long _wrap_llmsize_engine_release_default_context_get_core_02a2771d737caed3
 }
 
 
-intgo _wrap_llmsize_engine_release_default_seqs_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_seqs_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6679,7 +6679,7 @@ intgo _wrap_llmsize_engine_release_default_seqs_get_core_02a2771d737caed3(struct
 }
 
 
-intgo _wrap_llmsize_engine_release_default_ubatch_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_ubatch_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6692,7 +6692,7 @@ intgo _wrap_llmsize_engine_release_default_ubatch_get_core_02a2771d737caed3(stru
 }
 
 
-long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6705,7 +6705,7 @@ long long _wrap_llmsize_engine_release_default_batched_tokens_get_core_02a2771d7
 }
 
 
-intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -6718,7 +6718,7 @@ intgo _wrap_llmsize_engine_release_default_max_seqs_get_core_02a2771d737caed3(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tp1_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tp1_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6731,7 +6731,7 @@ long long _wrap_llmsize_engine_release_overhead_tp1_get_core_02a2771d737caed3(st
 }
 
 
-long long _wrap_llmsize_engine_release_overhead_tpn_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+long long _wrap_llmsize_engine_release_overhead_tpn_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -6744,7 +6744,7 @@ long long _wrap_llmsize_engine_release_overhead_tpn_get_core_02a2771d737caed3(st
 }
 
 
-_gostring_ _wrap_llmsize_engine_release_source_get_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_engine_release_source_get_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -6757,7 +6757,7 @@ _gostring_ _wrap_llmsize_engine_release_source_get_core_02a2771d737caed3(struct 
 }
 
 
-struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_02a2771d737caed3() {
+struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_2c40aed46644e90b() {
   struct llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
   
@@ -6768,7 +6768,7 @@ struct llmsize_engine_release *_wrap_new_llmsize_engine_release_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_engine_release_core_02a2771d737caed3(struct llmsize_engine_release *_swig_go_0) {
+void _wrap_delete_llmsize_engine_release_core_2c40aed46644e90b(struct llmsize_engine_release *_swig_go_0) {
   struct llmsize_engine_release *arg1 = (struct llmsize_engine_release *) 0 ;
   
   arg1 = *(struct llmsize_engine_release **)&_swig_go_0; 
@@ -6778,7 +6778,7 @@ void _wrap_delete_llmsize_engine_release_core_02a2771d737caed3(struct llmsize_en
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6790,7 +6790,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASH_ATTN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6802,7 +6802,7 @@ intgo _wrap_LLMSIZE_PLAN_SWA_FULL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6814,7 +6814,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_HYBRID_KV_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6826,7 +6826,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_AUTO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6838,7 +6838,7 @@ intgo _wrap_LLMSIZE_PLAN_GPU_LAYERS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6850,7 +6850,7 @@ intgo _wrap_LLMSIZE_PLAN_VLLM_V0_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6862,7 +6862,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERTS_CPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6874,7 +6874,7 @@ intgo _wrap_LLMSIZE_PLAN_EXPERT_PARALLEL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6886,7 +6886,7 @@ intgo _wrap_LLMSIZE_PLAN_KV_UNIFIED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6898,7 +6898,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_FLASH_ATTN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_EAGER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_EAGER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6910,7 +6910,7 @@ intgo _wrap_LLMSIZE_PLAN_EAGER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6922,7 +6922,7 @@ intgo _wrap_LLMSIZE_PLAN_FLASHINFER_SAMPLER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6934,7 +6934,7 @@ intgo _wrap_LLMSIZE_PLAN_NATIVE_SAMPLER_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6946,7 +6946,7 @@ intgo _wrap_LLMSIZE_PLAN_CONTEXT_MODEL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_ONE_GPU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_ONE_GPU_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6958,7 +6958,7 @@ intgo _wrap_LLMSIZE_PLAN_ONE_GPU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_2c40aed46644e90b() {
   int result;
   intgo _swig_go_result;
   
@@ -6970,7 +6970,7 @@ intgo _wrap_LLMSIZE_PLAN_NO_KV_OFFLOAD_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_plan_model_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_plan_model_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -6983,7 +6983,7 @@ struct llmsize_model *_wrap_llmsize_plan_model_get_core_02a2771d737caed3(struct 
 }
 
 
-struct llmsize_format *_wrap_llmsize_plan_format_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_plan_format_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -6996,7 +6996,7 @@ struct llmsize_format *_wrap_llmsize_plan_format_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -7009,7 +7009,7 @@ struct llmsize_gpu *_wrap_llmsize_plan_gpu_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_plan_engine_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_engine_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7022,7 +7022,7 @@ intgo _wrap_llmsize_plan_engine_get_core_02a2771d737caed3(struct llmsize_plan *_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -7035,7 +7035,7 @@ struct llmsize_engine_release *_wrap_llmsize_plan_release_get_core_02a2771d737ca
 }
 
 
-intgo _wrap_llmsize_plan_tp_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tp_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7048,7 +7048,7 @@ intgo _wrap_llmsize_plan_tp_get_core_02a2771d737caed3(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_pp_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_pp_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7061,7 +7061,7 @@ intgo _wrap_llmsize_plan_pp_get_core_02a2771d737caed3(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_dp_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_dp_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7074,7 +7074,7 @@ intgo _wrap_llmsize_plan_dp_get_core_02a2771d737caed3(struct llmsize_plan *_swig
 }
 
 
-intgo _wrap_llmsize_plan_gpus_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpus_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7087,7 +7087,7 @@ intgo _wrap_llmsize_plan_gpus_get_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-long long _wrap_llmsize_plan_context_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_context_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7100,7 +7100,7 @@ long long _wrap_llmsize_plan_context_get_core_02a2771d737caed3(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_seqs_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_seqs_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7113,7 +7113,7 @@ intgo _wrap_llmsize_plan_seqs_get_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_max_seqs_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7126,7 +7126,7 @@ intgo _wrap_llmsize_plan_max_seqs_get_core_02a2771d737caed3(struct llmsize_plan 
 }
 
 
-intgo _wrap_llmsize_plan_kv_dtype_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_kv_dtype_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7139,7 +7139,7 @@ intgo _wrap_llmsize_plan_kv_dtype_get_core_02a2771d737caed3(struct llmsize_plan 
 }
 
 
-double _wrap_llmsize_plan_mem_fraction_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+double _wrap_llmsize_plan_mem_fraction_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7152,7 +7152,7 @@ double _wrap_llmsize_plan_mem_fraction_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-long long _wrap_llmsize_plan_batched_tokens_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_batched_tokens_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7165,7 +7165,7 @@ long long _wrap_llmsize_plan_batched_tokens_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_ubatch_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_ubatch_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7178,7 +7178,7 @@ intgo _wrap_llmsize_plan_ubatch_get_core_02a2771d737caed3(struct llmsize_plan *_
 }
 
 
-intgo _wrap_llmsize_plan_block_size_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_block_size_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7191,7 +7191,7 @@ intgo _wrap_llmsize_plan_block_size_get_core_02a2771d737caed3(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_gpu_layers_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_gpu_layers_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -7204,7 +7204,7 @@ intgo _wrap_llmsize_plan_gpu_layers_get_core_02a2771d737caed3(struct llmsize_pla
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7217,7 +7217,20 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-double _wrap_llmsize_plan_host_bw_gbs_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->cpu_moe_first);
+  _swig_go_result = result; 
+  return _swig_go_result;
+}
+
+
+double _wrap_llmsize_plan_host_bw_gbs_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
   double _swig_go_result;
@@ -7230,7 +7243,7 @@ double _wrap_llmsize_plan_host_bw_gbs_get_core_02a2771d737caed3(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_flags_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_flags_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7243,7 +7256,7 @@ intgo _wrap_llmsize_plan_flags_get_core_02a2771d737caed3(struct llmsize_plan *_s
 }
 
 
-intgo _wrap_llmsize_plan_tight_pct_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+intgo _wrap_llmsize_plan_tight_pct_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7256,7 +7269,7 @@ intgo _wrap_llmsize_plan_tight_pct_get_core_02a2771d737caed3(struct llmsize_plan
 }
 
 
-long long _wrap_llmsize_plan_kv_pool_bytes_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+long long _wrap_llmsize_plan_kv_pool_bytes_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7269,7 +7282,7 @@ long long _wrap_llmsize_plan_kv_pool_bytes_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -7282,7 +7295,7 @@ struct llmsize_weights *_wrap_llmsize_plan_weights_get_core_02a2771d737caed3(str
 }
 
 
-struct llmsize_params *_wrap_llmsize_plan_params_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_plan_params_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -7295,7 +7308,7 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_plan *_wrap_new_llmsize_plan_core_02a2771d737caed3() {
+struct llmsize_plan *_wrap_new_llmsize_plan_core_2c40aed46644e90b() {
   struct llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
   
@@ -7306,7 +7319,7 @@ struct llmsize_plan *_wrap_new_llmsize_plan_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_plan_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+void _wrap_delete_llmsize_plan_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   
   arg1 = *(struct llmsize_plan **)&_swig_go_0; 
@@ -7316,7 +7329,7 @@ void _wrap_delete_llmsize_plan_core_02a2771d737caed3(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_2c40aed46644e90b() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7328,7 +7341,7 @@ intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_2c40aed46644e90b() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7340,7 +7353,7 @@ intgo _wrap_LLMSIZE_OUTCOME_REFUSES_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_2c40aed46644e90b() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7352,7 +7365,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OUT_OF_MEMORY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_2c40aed46644e90b() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7364,7 +7377,7 @@ intgo _wrap_LLMSIZE_OUTCOME_OFFLOADS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_2c40aed46644e90b() {
   enum llmsize_outcome result;
   intgo _swig_go_result;
   
@@ -7376,7 +7389,7 @@ intgo _wrap_LLMSIZE_OUTCOME_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_plan_result_fits_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_fits_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7389,7 +7402,7 @@ intgo _wrap_llmsize_plan_result_fits_get_core_02a2771d737caed3(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_tight_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_tight_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7402,7 +7415,7 @@ intgo _wrap_llmsize_plan_result_tight_get_core_02a2771d737caed3(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_refused_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_refused_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7415,7 +7428,7 @@ intgo _wrap_llmsize_plan_result_refused_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_result_loads_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_loads_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -7428,7 +7441,7 @@ intgo _wrap_llmsize_plan_result_loads_get_core_02a2771d737caed3(struct llmsize_p
 }
 
 
-intgo _wrap_llmsize_plan_result_outcome_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_outcome_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7441,7 +7454,7 @@ intgo _wrap_llmsize_plan_result_outcome_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-long long _wrap_llmsize_plan_result_weight_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_weight_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7454,7 +7467,7 @@ long long _wrap_llmsize_plan_result_weight_bytes_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_plan_result_kv_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7467,7 +7480,7 @@ long long _wrap_llmsize_plan_result_kv_bytes_get_core_02a2771d737caed3(struct ll
 }
 
 
-long long _wrap_llmsize_plan_result_activation_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_activation_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7480,7 +7493,7 @@ long long _wrap_llmsize_plan_result_activation_bytes_get_core_02a2771d737caed3(s
 }
 
 
-long long _wrap_llmsize_plan_result_overhead_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_overhead_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7493,7 +7506,7 @@ long long _wrap_llmsize_plan_result_overhead_bytes_get_core_02a2771d737caed3(str
 }
 
 
-long long _wrap_llmsize_plan_result_total_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_total_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7506,7 +7519,7 @@ long long _wrap_llmsize_plan_result_total_bytes_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_plan_result_usable_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_usable_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7519,7 +7532,7 @@ long long _wrap_llmsize_plan_result_usable_bytes_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_plan_result_headroom_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_headroom_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -7532,7 +7545,7 @@ long long _wrap_llmsize_plan_result_headroom_bytes_get_core_02a2771d737caed3(str
 }
 
 
-long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7545,7 +7558,7 @@ long long _wrap_llmsize_plan_result_host_weight_bytes_get_core_02a2771d737caed3(
 }
 
 
-long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7558,7 +7571,7 @@ long long _wrap_llmsize_plan_result_host_kv_bytes_get_core_02a2771d737caed3(stru
 }
 
 
-long long _wrap_llmsize_plan_result_context_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_context_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7571,7 +7584,7 @@ long long _wrap_llmsize_plan_result_context_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_plan_result_seqs_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_seqs_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7584,7 +7597,7 @@ intgo _wrap_llmsize_plan_result_seqs_get_core_02a2771d737caed3(struct llmsize_pl
 }
 
 
-long long _wrap_llmsize_plan_result_cache_cells_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_cache_cells_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7597,7 +7610,7 @@ long long _wrap_llmsize_plan_result_cache_cells_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_plan_result_swa_cells_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_swa_cells_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7610,7 +7623,7 @@ long long _wrap_llmsize_plan_result_swa_cells_get_core_02a2771d737caed3(struct l
 }
 
 
-long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7623,7 +7636,7 @@ long long _wrap_llmsize_plan_result_kv_pool_bytes_get_core_02a2771d737caed3(stru
 }
 
 
-long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7636,7 +7649,7 @@ long long _wrap_llmsize_plan_result_kv_capacity_tokens_get_core_02a2771d737caed3
 }
 
 
-long long _wrap_llmsize_plan_result_kv_blocks_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_kv_blocks_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7649,7 +7662,7 @@ long long _wrap_llmsize_plan_result_kv_blocks_get_core_02a2771d737caed3(struct l
 }
 
 
-double _wrap_llmsize_plan_result_max_concurrency_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_max_concurrency_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7662,7 +7675,7 @@ double _wrap_llmsize_plan_result_max_concurrency_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_plan_result_max_context_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_max_context_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7675,7 +7688,7 @@ long long _wrap_llmsize_plan_result_max_context_get_core_02a2771d737caed3(struct
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_needed_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_needed_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7688,7 +7701,7 @@ long long _wrap_llmsize_plan_result_refusal_needed_get_core_02a2771d737caed3(str
 }
 
 
-long long _wrap_llmsize_plan_result_refusal_available_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+long long _wrap_llmsize_plan_result_refusal_available_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7701,7 +7714,7 @@ long long _wrap_llmsize_plan_result_refusal_available_get_core_02a2771d737caed3(
 }
 
 
-intgo _wrap_llmsize_plan_result_gpus_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpus_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7714,7 +7727,7 @@ intgo _wrap_llmsize_plan_result_gpus_get_core_02a2771d737caed3(struct llmsize_pl
 }
 
 
-intgo _wrap_llmsize_plan_result_gpu_layers_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+intgo _wrap_llmsize_plan_result_gpu_layers_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7727,7 +7740,7 @@ intgo _wrap_llmsize_plan_result_gpu_layers_get_core_02a2771d737caed3(struct llms
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7740,7 +7753,7 @@ double _wrap_llmsize_plan_result_decode_tps_get_core_02a2771d737caed3(struct llm
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_low_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_low_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7753,7 +7766,7 @@ double _wrap_llmsize_plan_result_decode_tps_low_get_core_02a2771d737caed3(struct
 }
 
 
-double _wrap_llmsize_plan_result_decode_tps_high_get_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+double _wrap_llmsize_plan_result_decode_tps_high_get_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   double result;
   double _swig_go_result;
@@ -7766,7 +7779,7 @@ double _wrap_llmsize_plan_result_decode_tps_high_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_02a2771d737caed3() {
+struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_2c40aed46644e90b() {
   struct llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
   
@@ -7777,7 +7790,7 @@ struct llmsize_plan_result *_wrap_new_llmsize_plan_result_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_plan_result_core_02a2771d737caed3(struct llmsize_plan_result *_swig_go_0) {
+void _wrap_delete_llmsize_plan_result_core_2c40aed46644e90b(struct llmsize_plan_result *_swig_go_0) {
   struct llmsize_plan_result *arg1 = (struct llmsize_plan_result *) 0 ;
   
   arg1 = *(struct llmsize_plan_result **)&_swig_go_0; 
@@ -7787,7 +7800,7 @@ void _wrap_delete_llmsize_plan_result_core_02a2771d737caed3(struct llmsize_plan_
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_BOOL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FIELD_BOOL_core_2c40aed46644e90b() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7799,7 +7812,7 @@ intgo _wrap_LLMSIZE_FIELD_BOOL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U32_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FIELD_U32_core_2c40aed46644e90b() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7811,7 +7824,7 @@ intgo _wrap_LLMSIZE_FIELD_U32_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_U64_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FIELD_U64_core_2c40aed46644e90b() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7823,7 +7836,7 @@ intgo _wrap_LLMSIZE_FIELD_U64_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_I64_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FIELD_I64_core_2c40aed46644e90b() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7835,7 +7848,7 @@ intgo _wrap_LLMSIZE_FIELD_I64_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FIELD_F64_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FIELD_F64_core_2c40aed46644e90b() {
   enum llmsize_field_kind result;
   intgo _swig_go_result;
   
@@ -7847,7 +7860,7 @@ intgo _wrap_LLMSIZE_FIELD_F64_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_field_name_get_core_02a2771d737caed3(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_name_get_core_2c40aed46644e90b(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7860,7 +7873,7 @@ _gostring_ _wrap_llmsize_field_name_get_core_02a2771d737caed3(struct llmsize_fie
 }
 
 
-intgo _wrap_llmsize_field_kind_get_core_02a2771d737caed3(struct llmsize_field *_swig_go_0) {
+intgo _wrap_llmsize_field_kind_get_core_2c40aed46644e90b(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7873,7 +7886,7 @@ intgo _wrap_llmsize_field_kind_get_core_02a2771d737caed3(struct llmsize_field *_
 }
 
 
-long long _wrap_llmsize_field_offset_get_core_02a2771d737caed3(struct llmsize_field *_swig_go_0) {
+long long _wrap_llmsize_field_offset_get_core_2c40aed46644e90b(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -7886,7 +7899,7 @@ long long _wrap_llmsize_field_offset_get_core_02a2771d737caed3(struct llmsize_fi
 }
 
 
-_gostring_ _wrap_llmsize_field_meaning_get_core_02a2771d737caed3(struct llmsize_field *_swig_go_0) {
+_gostring_ _wrap_llmsize_field_meaning_get_core_2c40aed46644e90b(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -7899,7 +7912,7 @@ _gostring_ _wrap_llmsize_field_meaning_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_field *_wrap_new_llmsize_field_core_02a2771d737caed3() {
+struct llmsize_field *_wrap_new_llmsize_field_core_2c40aed46644e90b() {
   struct llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
   
@@ -7910,7 +7923,7 @@ struct llmsize_field *_wrap_new_llmsize_field_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_field_core_02a2771d737caed3(struct llmsize_field *_swig_go_0) {
+void _wrap_delete_llmsize_field_core_2c40aed46644e90b(struct llmsize_field *_swig_go_0) {
   struct llmsize_field *arg1 = (struct llmsize_field *) 0 ;
   
   arg1 = *(struct llmsize_field **)&_swig_go_0; 
@@ -7920,7 +7933,7 @@ void _wrap_delete_llmsize_field_core_02a2771d737caed3(struct llmsize_field *_swi
 }
 
 
-struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -7933,7 +7946,7 @@ struct llmsize_format *_wrap_llmsize_suggestion_format_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -7946,7 +7959,7 @@ struct llmsize_quality *_wrap_llmsize_suggestion_format_quality_get_core_02a2771
 }
 
 
-intgo _wrap_llmsize_suggestion_gpus_get_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_gpus_get_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7959,7 +7972,7 @@ intgo _wrap_llmsize_suggestion_gpus_get_core_02a2771d737caed3(struct llmsize_sug
 }
 
 
-long long _wrap_llmsize_suggestion_context_get_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+long long _wrap_llmsize_suggestion_context_get_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -7972,7 +7985,7 @@ long long _wrap_llmsize_suggestion_context_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_suggestion_seqs_get_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_seqs_get_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -7985,7 +7998,7 @@ intgo _wrap_llmsize_suggestion_seqs_get_core_02a2771d737caed3(struct llmsize_sug
 }
 
 
-struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_02a2771d737caed3() {
+struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_2c40aed46644e90b() {
   struct llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
   
@@ -7996,7 +8009,7 @@ struct llmsize_suggestion *_wrap_new_llmsize_suggestion_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_suggestion_core_02a2771d737caed3(struct llmsize_suggestion *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_core_2c40aed46644e90b(struct llmsize_suggestion *_swig_go_0) {
   struct llmsize_suggestion *arg1 = (struct llmsize_suggestion *) 0 ;
   
   arg1 = *(struct llmsize_suggestion **)&_swig_go_0; 
@@ -8006,7 +8019,7 @@ void _wrap_delete_llmsize_suggestion_core_02a2771d737caed3(struct llmsize_sugges
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GATE_NONE_core_2c40aed46644e90b() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8018,7 +8031,7 @@ intgo _wrap_LLMSIZE_GATE_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_2c40aed46644e90b() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8030,7 +8043,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_AT_RELEASE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_GRANT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GATE_GRANT_core_2c40aed46644e90b() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8042,7 +8055,7 @@ intgo _wrap_LLMSIZE_GATE_GRANT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_2c40aed46644e90b() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8054,7 +8067,7 @@ intgo _wrap_LLMSIZE_GATE_NO_RIGHTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_GATE_DISPLAY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_GATE_DISPLAY_core_2c40aed46644e90b() {
   enum llmsize_gate result;
   intgo _swig_go_result;
   
@@ -8066,7 +8079,7 @@ intgo _wrap_LLMSIZE_GATE_DISPLAY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8078,7 +8091,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_UNKNOWN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8090,7 +8103,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_FREE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8102,7 +8115,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_SAME_FAMILY_ONLY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8114,7 +8127,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NAME_AND_CREDIT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8126,7 +8139,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_CREDIT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8138,7 +8151,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_INHERIT_TERMS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8150,7 +8163,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_NONCOMMERCIAL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_2c40aed46644e90b() {
   enum llmsize_outputs_rule result;
   intgo _swig_go_result;
   
@@ -8162,7 +8175,7 @@ intgo _wrap_LLMSIZE_OUTPUTS_RESEARCH_ONLY_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_license_id_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_id_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8175,7 +8188,7 @@ _gostring_ _wrap_llmsize_license_id_get_core_02a2771d737caed3(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_name_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_name_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8188,7 +8201,7 @@ _gostring_ _wrap_llmsize_license_name_get_core_02a2771d737caed3(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_spdx_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_spdx_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8201,7 +8214,7 @@ _gostring_ _wrap_llmsize_license_spdx_get_core_02a2771d737caed3(struct llmsize_l
 }
 
 
-_gostring_ _wrap_llmsize_license_licensor_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_licensor_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8214,7 +8227,7 @@ _gostring_ _wrap_llmsize_license_licensor_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_version_date_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_version_date_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8227,7 +8240,7 @@ _gostring_ _wrap_llmsize_license_version_date_get_core_02a2771d737caed3(struct l
 }
 
 
-_gostring_ _wrap_llmsize_license_governing_law_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_governing_law_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8240,7 +8253,7 @@ _gostring_ _wrap_llmsize_license_governing_law_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_license_source_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_source_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8253,7 +8266,7 @@ _gostring_ _wrap_llmsize_license_source_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_license_confidence_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_confidence_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8266,7 +8279,7 @@ _gostring_ _wrap_llmsize_license_confidence_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_license_osi_approved_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_osi_approved_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8279,7 +8292,7 @@ intgo _wrap_llmsize_license_osi_approved_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_license_commercial_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_commercial_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8292,7 +8305,7 @@ intgo _wrap_llmsize_license_commercial_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8305,7 +8318,7 @@ _gostring_ _wrap_llmsize_license_commercial_clause_get_core_02a2771d737caed3(str
 }
 
 
-_gostring_ _wrap_llmsize_license_commercial_duty_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_commercial_duty_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8318,7 +8331,7 @@ _gostring_ _wrap_llmsize_license_commercial_duty_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_license_mau_limit_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+long long _wrap_llmsize_license_mau_limit_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8331,7 +8344,7 @@ long long _wrap_llmsize_license_mau_limit_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-intgo _wrap_llmsize_license_mau_gate_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_mau_gate_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8344,7 +8357,7 @@ intgo _wrap_llmsize_license_mau_gate_get_core_02a2771d737caed3(struct llmsize_li
 }
 
 
-_gostring_ _wrap_llmsize_license_mau_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_mau_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8357,7 +8370,7 @@ _gostring_ _wrap_llmsize_license_mau_clause_get_core_02a2771d737caed3(struct llm
 }
 
 
-double _wrap_llmsize_license_revenue_limit_usd_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+double _wrap_llmsize_license_revenue_limit_usd_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   double result;
   double _swig_go_result;
@@ -8370,7 +8383,7 @@ double _wrap_llmsize_license_revenue_limit_usd_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_license_revenue_gate_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_revenue_gate_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8383,7 +8396,7 @@ intgo _wrap_llmsize_license_revenue_gate_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_revenue_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_revenue_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8396,7 +8409,7 @@ _gostring_ _wrap_llmsize_license_revenue_clause_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_display_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8409,7 +8422,7 @@ _gostring_ _wrap_llmsize_license_display_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_license_display_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_display_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8422,7 +8435,7 @@ _gostring_ _wrap_llmsize_license_display_clause_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_license_naming_rule_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_naming_rule_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8435,7 +8448,7 @@ _gostring_ _wrap_llmsize_license_naming_rule_get_core_02a2771d737caed3(struct ll
 }
 
 
-_gostring_ _wrap_llmsize_license_aup_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_aup_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8448,7 +8461,7 @@ _gostring_ _wrap_llmsize_license_aup_get_core_02a2771d737caed3(struct llmsize_li
 }
 
 
-intgo _wrap_llmsize_license_eu_multimodal_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_eu_multimodal_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8461,7 +8474,7 @@ intgo _wrap_llmsize_license_eu_multimodal_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_license_eu_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_eu_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8474,7 +8487,7 @@ _gostring_ _wrap_llmsize_license_eu_clause_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_license_outputs_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_outputs_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8487,7 +8500,7 @@ intgo _wrap_llmsize_license_outputs_get_core_02a2771d737caed3(struct llmsize_lic
 }
 
 
-_gostring_ _wrap_llmsize_license_outputs_clause_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_outputs_clause_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8500,7 +8513,7 @@ _gostring_ _wrap_llmsize_license_outputs_clause_get_core_02a2771d737caed3(struct
 }
 
 
-intgo _wrap_llmsize_license_redistribution_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+intgo _wrap_llmsize_license_redistribution_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8513,7 +8526,7 @@ intgo _wrap_llmsize_license_redistribution_get_core_02a2771d737caed3(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_license_notice_get_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+_gostring_ _wrap_llmsize_license_notice_get_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8526,7 +8539,7 @@ _gostring_ _wrap_llmsize_license_notice_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_license *_wrap_new_llmsize_license_core_02a2771d737caed3() {
+struct llmsize_license *_wrap_new_llmsize_license_core_2c40aed46644e90b() {
   struct llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
   
@@ -8537,7 +8550,7 @@ struct llmsize_license *_wrap_new_llmsize_license_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_license_core_02a2771d737caed3(struct llmsize_license *_swig_go_0) {
+void _wrap_delete_llmsize_license_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0) {
   struct llmsize_license *arg1 = (struct llmsize_license *) 0 ;
   
   arg1 = *(struct llmsize_license **)&_swig_go_0; 
@@ -8547,7 +8560,7 @@ void _wrap_delete_llmsize_license_core_02a2771d737caed3(struct llmsize_license *
 }
 
 
-intgo _wrap_llmsize_use_commercial_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_commercial_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8560,7 +8573,7 @@ intgo _wrap_llmsize_use_commercial_get_core_02a2771d737caed3(struct llmsize_use 
 }
 
 
-long long _wrap_llmsize_use_mau_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8573,7 +8586,7 @@ long long _wrap_llmsize_use_mau_get_core_02a2771d737caed3(struct llmsize_use *_s
 }
 
 
-long long _wrap_llmsize_use_mau_at_release_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+long long _wrap_llmsize_use_mau_at_release_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -8586,7 +8599,7 @@ long long _wrap_llmsize_use_mau_at_release_get_core_02a2771d737caed3(struct llms
 }
 
 
-double _wrap_llmsize_use_revenue_usd_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+double _wrap_llmsize_use_revenue_usd_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   double result;
   double _swig_go_result;
@@ -8599,7 +8612,7 @@ double _wrap_llmsize_use_revenue_usd_get_core_02a2771d737caed3(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_eu_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_eu_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8612,7 +8625,7 @@ intgo _wrap_llmsize_use_eu_get_core_02a2771d737caed3(struct llmsize_use *_swig_g
 }
 
 
-intgo _wrap_llmsize_use_multimodal_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_multimodal_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8625,7 +8638,7 @@ intgo _wrap_llmsize_use_multimodal_get_core_02a2771d737caed3(struct llmsize_use 
 }
 
 
-intgo _wrap_llmsize_use_redistribute_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_redistribute_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8638,7 +8651,7 @@ intgo _wrap_llmsize_use_redistribute_get_core_02a2771d737caed3(struct llmsize_us
 }
 
 
-intgo _wrap_llmsize_use_offered_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_offered_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8651,7 +8664,7 @@ intgo _wrap_llmsize_use_offered_get_core_02a2771d737caed3(struct llmsize_use *_s
 }
 
 
-intgo _wrap_llmsize_use_train_on_outputs_get_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+intgo _wrap_llmsize_use_train_on_outputs_get_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -8664,7 +8677,7 @@ intgo _wrap_llmsize_use_train_on_outputs_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_use *_wrap_new_llmsize_use_core_02a2771d737caed3() {
+struct llmsize_use *_wrap_new_llmsize_use_core_2c40aed46644e90b() {
   struct llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
   
@@ -8675,7 +8688,7 @@ struct llmsize_use *_wrap_new_llmsize_use_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_use_core_02a2771d737caed3(struct llmsize_use *_swig_go_0) {
+void _wrap_delete_llmsize_use_core_2c40aed46644e90b(struct llmsize_use *_swig_go_0) {
   struct llmsize_use *arg1 = (struct llmsize_use *) 0 ;
   
   arg1 = *(struct llmsize_use **)&_swig_go_0; 
@@ -8685,7 +8698,7 @@ void _wrap_delete_llmsize_use_core_02a2771d737caed3(struct llmsize_use *_swig_go
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_2c40aed46644e90b() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8697,7 +8710,7 @@ intgo _wrap_LLMSIZE_VERDICT_UNKNOWN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_2c40aed46644e90b() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8709,7 +8722,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_2c40aed46644e90b() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8721,7 +8734,7 @@ intgo _wrap_LLMSIZE_VERDICT_ALLOWED_WITH_OBLIGATIONS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_2c40aed46644e90b() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8733,7 +8746,7 @@ intgo _wrap_LLMSIZE_VERDICT_NOT_ALLOWED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_VERDICT_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_VERDICT_COUNT_core_2c40aed46644e90b() {
   enum llmsize_verdict result;
   intgo _swig_go_result;
   
@@ -8745,7 +8758,7 @@ intgo _wrap_LLMSIZE_VERDICT_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8757,7 +8770,7 @@ intgo _wrap_LLMSIZE_CLAUSE_LICENSE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8769,7 +8782,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COMMERCIAL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_MAU_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_MAU_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8781,7 +8794,7 @@ intgo _wrap_LLMSIZE_CLAUSE_MAU_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8793,7 +8806,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REVENUE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8805,7 +8818,7 @@ intgo _wrap_LLMSIZE_CLAUSE_EU_MULTIMODAL_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8817,7 +8830,7 @@ intgo _wrap_LLMSIZE_CLAUSE_OUTPUTS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8829,7 +8842,7 @@ intgo _wrap_LLMSIZE_CLAUSE_REDISTRIBUTION_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8841,7 +8854,7 @@ intgo _wrap_LLMSIZE_CLAUSE_DISPLAY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8853,7 +8866,7 @@ intgo _wrap_LLMSIZE_CLAUSE_NAMING_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_AUP_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_AUP_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8865,7 +8878,7 @@ intgo _wrap_LLMSIZE_CLAUSE_AUP_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_2c40aed46644e90b() {
   enum llmsize_clause result;
   intgo _swig_go_result;
   
@@ -8877,7 +8890,7 @@ intgo _wrap_LLMSIZE_CLAUSE_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_llmsize_finding_about_get_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_about_get_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8890,7 +8903,7 @@ intgo _wrap_llmsize_finding_about_get_core_02a2771d737caed3(struct llmsize_findi
 }
 
 
-intgo _wrap_llmsize_finding_verdict_get_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+intgo _wrap_llmsize_finding_verdict_get_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8903,7 +8916,7 @@ intgo _wrap_llmsize_finding_verdict_get_core_02a2771d737caed3(struct llmsize_fin
 }
 
 
-_gostring_ _wrap_llmsize_finding_license_get_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_license_get_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8916,7 +8929,7 @@ _gostring_ _wrap_llmsize_finding_license_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-_gostring_ _wrap_llmsize_finding_text_get_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_text_get_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8929,7 +8942,7 @@ _gostring_ _wrap_llmsize_finding_text_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-_gostring_ _wrap_llmsize_finding_clause_get_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+_gostring_ _wrap_llmsize_finding_clause_get_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -8942,7 +8955,7 @@ _gostring_ _wrap_llmsize_finding_clause_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_finding *_wrap_new_llmsize_finding_core_02a2771d737caed3() {
+struct llmsize_finding *_wrap_new_llmsize_finding_core_2c40aed46644e90b() {
   struct llmsize_finding *result = 0 ;
   struct llmsize_finding *_swig_go_result;
   
@@ -8953,7 +8966,7 @@ struct llmsize_finding *_wrap_new_llmsize_finding_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_finding_core_02a2771d737caed3(struct llmsize_finding *_swig_go_0) {
+void _wrap_delete_llmsize_finding_core_2c40aed46644e90b(struct llmsize_finding *_swig_go_0) {
   struct llmsize_finding *arg1 = (struct llmsize_finding *) 0 ;
   
   arg1 = *(struct llmsize_finding **)&_swig_go_0; 
@@ -8963,7 +8976,7 @@ void _wrap_delete_llmsize_finding_core_02a2771d737caed3(struct llmsize_finding *
 }
 
 
-intgo _wrap_llmsize_license_result_verdict_get_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_verdict_get_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8976,7 +8989,7 @@ intgo _wrap_llmsize_license_result_verdict_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_license_result_n_reasons_get_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_reasons_get_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -8989,7 +9002,7 @@ intgo _wrap_llmsize_license_result_n_reasons_get_core_02a2771d737caed3(struct ll
 }
 
 
-intgo _wrap_llmsize_license_result_n_obligations_get_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0) {
+intgo _wrap_llmsize_license_result_n_obligations_get_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9002,7 +9015,7 @@ intgo _wrap_llmsize_license_result_n_obligations_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_license_result *_wrap_new_llmsize_license_result_core_02a2771d737caed3() {
+struct llmsize_license_result *_wrap_new_llmsize_license_result_core_2c40aed46644e90b() {
   struct llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
   
@@ -9013,7 +9026,7 @@ struct llmsize_license_result *_wrap_new_llmsize_license_result_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_license_result_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0) {
+void _wrap_delete_llmsize_license_result_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0) {
   struct llmsize_license_result *arg1 = (struct llmsize_license_result *) 0 ;
   
   arg1 = *(struct llmsize_license_result **)&_swig_go_0; 
@@ -9023,7 +9036,7 @@ void _wrap_delete_llmsize_license_result_core_02a2771d737caed3(struct llmsize_li
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9036,7 +9049,7 @@ struct llmsize_gpu *_wrap_llmsize_select_request_gpu_get_core_02a2771d737caed3(s
 }
 
 
-intgo _wrap_llmsize_select_request_gpus_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_gpus_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9049,7 +9062,7 @@ intgo _wrap_llmsize_select_request_gpus_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_select_request_engine_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_engine_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9062,7 +9075,7 @@ intgo _wrap_llmsize_select_request_engine_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -9075,7 +9088,7 @@ struct llmsize_engine_release *_wrap_llmsize_select_request_release_get_core_02a
 }
 
 
-intgo _wrap_llmsize_select_request_seqs_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_seqs_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9088,7 +9101,7 @@ intgo _wrap_llmsize_select_request_seqs_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-long long _wrap_llmsize_select_request_context_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_context_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9101,7 +9114,7 @@ long long _wrap_llmsize_select_request_context_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_select_request_kv_dtype_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_kv_dtype_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9114,7 +9127,7 @@ intgo _wrap_llmsize_select_request_kv_dtype_get_core_02a2771d737caed3(struct llm
 }
 
 
-double _wrap_llmsize_select_request_min_tps_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_min_tps_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9127,7 +9140,7 @@ double _wrap_llmsize_select_request_min_tps_get_core_02a2771d737caed3(struct llm
 }
 
 
-intgo _wrap_llmsize_select_request_quality_metric_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_quality_metric_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9140,7 +9153,7 @@ intgo _wrap_llmsize_select_request_quality_metric_get_core_02a2771d737caed3(stru
 }
 
 
-double _wrap_llmsize_select_request_max_loss_pct_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+double _wrap_llmsize_select_request_max_loss_pct_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   double result;
   double _swig_go_result;
@@ -9153,7 +9166,7 @@ double _wrap_llmsize_select_request_max_loss_pct_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9166,7 +9179,7 @@ struct llmsize_format *_wrap_llmsize_select_request_min_format_get_core_02a2771d
 }
 
 
-struct llmsize_use *_wrap_llmsize_select_request_use_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_select_request_use_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -9179,7 +9192,7 @@ struct llmsize_use *_wrap_llmsize_select_request_use_get_core_02a2771d737caed3(s
 }
 
 
-intgo _wrap_llmsize_select_request_strict_license_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_strict_license_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9192,7 +9205,7 @@ intgo _wrap_llmsize_select_request_strict_license_get_core_02a2771d737caed3(stru
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9205,7 +9218,7 @@ _gostring_ _wrap_llmsize_select_request_origin_exclude_get_core_02a2771d737caed3
 }
 
 
-_gostring_ _wrap_llmsize_select_request_origin_require_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+_gostring_ _wrap_llmsize_select_request_origin_require_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9218,7 +9231,7 @@ _gostring_ _wrap_llmsize_select_request_origin_require_get_core_02a2771d737caed3
 }
 
 
-intgo _wrap_llmsize_select_request_tasks_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tasks_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9231,7 +9244,7 @@ intgo _wrap_llmsize_select_request_tasks_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-llmsize_format **_wrap_llmsize_select_request_formats_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+llmsize_format **_wrap_llmsize_select_request_formats_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_format **result = 0 ;
   llmsize_format **_swig_go_result;
@@ -9244,7 +9257,7 @@ llmsize_format **_wrap_llmsize_select_request_formats_get_core_02a2771d737caed3(
 }
 
 
-long long _wrap_llmsize_select_request_n_formats_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_formats_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9257,7 +9270,7 @@ long long _wrap_llmsize_select_request_n_formats_get_core_02a2771d737caed3(struc
 }
 
 
-intgo _wrap_llmsize_select_request_tight_pct_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+intgo _wrap_llmsize_select_request_tight_pct_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9270,7 +9283,7 @@ intgo _wrap_llmsize_select_request_tight_pct_get_core_02a2771d737caed3(struct ll
 }
 
 
-llmsize_model **_wrap_llmsize_select_request_models_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+llmsize_model **_wrap_llmsize_select_request_models_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   llmsize_model **result = 0 ;
   llmsize_model **_swig_go_result;
@@ -9283,7 +9296,7 @@ llmsize_model **_wrap_llmsize_select_request_models_get_core_02a2771d737caed3(st
 }
 
 
-long long _wrap_llmsize_select_request_n_models_get_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+long long _wrap_llmsize_select_request_n_models_get_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -9296,7 +9309,7 @@ long long _wrap_llmsize_select_request_n_models_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_select_request *_wrap_new_llmsize_select_request_core_02a2771d737caed3() {
+struct llmsize_select_request *_wrap_new_llmsize_select_request_core_2c40aed46644e90b() {
   struct llmsize_select_request *result = 0 ;
   struct llmsize_select_request *_swig_go_result;
   
@@ -9307,7 +9320,7 @@ struct llmsize_select_request *_wrap_new_llmsize_select_request_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_select_request_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+void _wrap_delete_llmsize_select_request_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   struct llmsize_select_request *arg1 = (struct llmsize_select_request *) 0 ;
   
   arg1 = *(struct llmsize_select_request **)&_swig_go_0; 
@@ -9317,7 +9330,7 @@ void _wrap_delete_llmsize_select_request_core_02a2771d737caed3(struct llmsize_se
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_NONE_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9329,7 +9342,7 @@ intgo _wrap_LLMSIZE_REJECT_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_TASK_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_TASK_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9341,7 +9354,7 @@ intgo _wrap_LLMSIZE_REJECT_TASK_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9353,7 +9366,7 @@ intgo _wrap_LLMSIZE_REJECT_ORIGIN_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_LICENSE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_LICENSE_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9365,7 +9378,7 @@ intgo _wrap_LLMSIZE_REJECT_LICENSE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9377,7 +9390,7 @@ intgo _wrap_LLMSIZE_REJECT_CONTEXT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_MEMORY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_MEMORY_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9389,7 +9402,7 @@ intgo _wrap_LLMSIZE_REJECT_MEMORY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_QUALITY_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_QUALITY_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9401,7 +9414,7 @@ intgo _wrap_LLMSIZE_REJECT_QUALITY_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_SPEED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_SPEED_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9413,7 +9426,7 @@ intgo _wrap_LLMSIZE_REJECT_SPEED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_REJECT_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_REJECT_COUNT_core_2c40aed46644e90b() {
   enum llmsize_reject result;
   intgo _swig_go_result;
   
@@ -9425,7 +9438,7 @@ intgo _wrap_LLMSIZE_REJECT_COUNT_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_candidate_model_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_candidate_model_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9438,7 +9451,7 @@ struct llmsize_model *_wrap_llmsize_candidate_model_get_core_02a2771d737caed3(st
 }
 
 
-struct llmsize_format *_wrap_llmsize_candidate_format_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_candidate_format_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9451,7 +9464,7 @@ struct llmsize_format *_wrap_llmsize_candidate_format_get_core_02a2771d737caed3(
 }
 
 
-intgo _wrap_llmsize_candidate_rejected_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rejected_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9464,7 +9477,7 @@ intgo _wrap_llmsize_candidate_rejected_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_candidate_rank_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_rank_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9477,7 +9490,7 @@ intgo _wrap_llmsize_candidate_rank_get_core_02a2771d737caed3(struct llmsize_cand
 }
 
 
-double _wrap_llmsize_candidate_effective_params_b_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_effective_params_b_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9490,7 +9503,7 @@ double _wrap_llmsize_candidate_effective_params_b_get_core_02a2771d737caed3(stru
 }
 
 
-double _wrap_llmsize_candidate_score_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_score_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9503,7 +9516,7 @@ double _wrap_llmsize_candidate_score_get_core_02a2771d737caed3(struct llmsize_ca
 }
 
 
-double _wrap_llmsize_candidate_decode_tps_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+double _wrap_llmsize_candidate_decode_tps_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   double result;
   double _swig_go_result;
@@ -9516,7 +9529,7 @@ double _wrap_llmsize_candidate_decode_tps_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-intgo _wrap_llmsize_candidate_license_verdict_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+intgo _wrap_llmsize_candidate_license_verdict_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9529,7 +9542,7 @@ intgo _wrap_llmsize_candidate_license_verdict_get_core_02a2771d737caed3(struct l
 }
 
 
-struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -9542,7 +9555,7 @@ struct llmsize_quality *_wrap_llmsize_candidate_quality_get_core_02a2771d737caed
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -9555,7 +9568,7 @@ struct llmsize_plan_result *_wrap_llmsize_candidate_fit_get_core_02a2771d737caed
 }
 
 
-_gostring_ _wrap_llmsize_candidate_reason_get_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+_gostring_ _wrap_llmsize_candidate_reason_get_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9568,7 +9581,7 @@ _gostring_ _wrap_llmsize_candidate_reason_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_candidate *_wrap_new_llmsize_candidate_core_02a2771d737caed3() {
+struct llmsize_candidate *_wrap_new_llmsize_candidate_core_2c40aed46644e90b() {
   struct llmsize_candidate *result = 0 ;
   struct llmsize_candidate *_swig_go_result;
   
@@ -9579,7 +9592,7 @@ struct llmsize_candidate *_wrap_new_llmsize_candidate_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_candidate_core_02a2771d737caed3(struct llmsize_candidate *_swig_go_0) {
+void _wrap_delete_llmsize_candidate_core_2c40aed46644e90b(struct llmsize_candidate *_swig_go_0) {
   struct llmsize_candidate *arg1 = (struct llmsize_candidate *) 0 ;
   
   arg1 = *(struct llmsize_candidate **)&_swig_go_0; 
@@ -9589,7 +9602,7 @@ void _wrap_delete_llmsize_candidate_core_02a2771d737caed3(struct llmsize_candida
 }
 
 
-struct llmsize_model *_wrap_llmsize_claim_model_get_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_claim_model_get_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -9602,7 +9615,7 @@ struct llmsize_model *_wrap_llmsize_claim_model_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_format *_wrap_llmsize_claim_format_get_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_claim_format_get_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -9615,7 +9628,7 @@ struct llmsize_format *_wrap_llmsize_claim_format_get_core_02a2771d737caed3(stru
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -9628,7 +9641,7 @@ struct llmsize_gpu *_wrap_llmsize_claim_gpu_get_core_02a2771d737caed3(struct llm
 }
 
 
-long long _wrap_llmsize_claim_bytes_get_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+long long _wrap_llmsize_claim_bytes_get_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9641,7 +9654,7 @@ long long _wrap_llmsize_claim_bytes_get_core_02a2771d737caed3(struct llmsize_cla
 }
 
 
-double _wrap_llmsize_claim_tps_get_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+double _wrap_llmsize_claim_tps_get_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   double result;
   double _swig_go_result;
@@ -9654,7 +9667,7 @@ double _wrap_llmsize_claim_tps_get_core_02a2771d737caed3(struct llmsize_claim *_
 }
 
 
-struct llmsize_claim *_wrap_new_llmsize_claim_core_02a2771d737caed3() {
+struct llmsize_claim *_wrap_new_llmsize_claim_core_2c40aed46644e90b() {
   struct llmsize_claim *result = 0 ;
   struct llmsize_claim *_swig_go_result;
   
@@ -9665,7 +9678,7 @@ struct llmsize_claim *_wrap_new_llmsize_claim_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_claim_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0) {
+void _wrap_delete_llmsize_claim_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0) {
   struct llmsize_claim *arg1 = (struct llmsize_claim *) 0 ;
   
   arg1 = *(struct llmsize_claim **)&_swig_go_0; 
@@ -9675,7 +9688,7 @@ void _wrap_delete_llmsize_claim_core_02a2771d737caed3(struct llmsize_claim *_swi
 }
 
 
-long long _wrap_llmsize_claim_check_weight_bytes_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+long long _wrap_llmsize_claim_check_weight_bytes_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9688,7 +9701,7 @@ long long _wrap_llmsize_claim_check_weight_bytes_get_core_02a2771d737caed3(struc
 }
 
 
-double _wrap_llmsize_claim_check_bytes_ratio_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_bytes_ratio_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9701,7 +9714,7 @@ double _wrap_llmsize_claim_check_bytes_ratio_get_core_02a2771d737caed3(struct ll
 }
 
 
-intgo _wrap_llmsize_claim_check_bytes_possible_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_bytes_possible_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9714,7 +9727,7 @@ intgo _wrap_llmsize_claim_check_bytes_possible_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_claim_check_fits_gpu_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_fits_gpu_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9727,7 +9740,7 @@ intgo _wrap_llmsize_claim_check_fits_gpu_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_max_tps_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_max_tps_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9740,7 +9753,7 @@ double _wrap_llmsize_claim_check_max_tps_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-double _wrap_llmsize_claim_check_tps_ratio_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+double _wrap_llmsize_claim_check_tps_ratio_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   double result;
   double _swig_go_result;
@@ -9753,7 +9766,7 @@ double _wrap_llmsize_claim_check_tps_ratio_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_claim_check_tps_possible_get_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+intgo _wrap_llmsize_claim_check_tps_possible_get_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -9766,7 +9779,7 @@ intgo _wrap_llmsize_claim_check_tps_possible_get_core_02a2771d737caed3(struct ll
 }
 
 
-struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_02a2771d737caed3() {
+struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_2c40aed46644e90b() {
   struct llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
   
@@ -9777,7 +9790,7 @@ struct llmsize_claim_check *_wrap_new_llmsize_claim_check_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_claim_check_core_02a2771d737caed3(struct llmsize_claim_check *_swig_go_0) {
+void _wrap_delete_llmsize_claim_check_core_2c40aed46644e90b(struct llmsize_claim_check *_swig_go_0) {
   struct llmsize_claim_check *arg1 = (struct llmsize_claim_check *) 0 ;
   
   arg1 = *(struct llmsize_claim_check **)&_swig_go_0; 
@@ -9787,7 +9800,7 @@ void _wrap_delete_llmsize_claim_check_core_02a2771d737caed3(struct llmsize_claim
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_model_types_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_model_types_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9800,7 +9813,7 @@ _gostring_ _wrap_llmsize_hf_family_model_types_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_hf_family_flags_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_flags_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9813,7 +9826,7 @@ intgo _wrap_llmsize_hf_family_flags_get_core_02a2771d737caed3(struct llmsize_hf_
 }
 
 
-intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9826,7 +9839,7 @@ intgo _wrap_llmsize_hf_family_norms_per_layer_get_core_02a2771d737caed3(struct l
 }
 
 
-intgo _wrap_llmsize_hf_family_global_every_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_global_every_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9839,7 +9852,7 @@ intgo _wrap_llmsize_hf_family_global_every_get_core_02a2771d737caed3(struct llms
 }
 
 
-intgo _wrap_llmsize_hf_family_bare_head_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_bare_head_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9852,7 +9865,7 @@ intgo _wrap_llmsize_hf_family_bare_head_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-intgo _wrap_llmsize_hf_family_learned_positions_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+intgo _wrap_llmsize_hf_family_learned_positions_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -9865,7 +9878,7 @@ intgo _wrap_llmsize_hf_family_learned_positions_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_hf_family_source_get_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+_gostring_ _wrap_llmsize_hf_family_source_get_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9878,7 +9891,7 @@ _gostring_ _wrap_llmsize_hf_family_source_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_02a2771d737caed3() {
+struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_2c40aed46644e90b() {
   struct llmsize_hf_family *result = 0 ;
   struct llmsize_hf_family *_swig_go_result;
   
@@ -9889,7 +9902,7 @@ struct llmsize_hf_family *_wrap_new_llmsize_hf_family_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_hf_family_core_02a2771d737caed3(struct llmsize_hf_family *_swig_go_0) {
+void _wrap_delete_llmsize_hf_family_core_2c40aed46644e90b(struct llmsize_hf_family *_swig_go_0) {
   struct llmsize_hf_family *arg1 = (struct llmsize_hf_family *) 0 ;
   
   arg1 = *(struct llmsize_hf_family **)&_swig_go_0; 
@@ -9899,7 +9912,7 @@ void _wrap_delete_llmsize_hf_family_core_02a2771d737caed3(struct llmsize_hf_fami
 }
 
 
-_gostring_ _wrap_llmsize_release_repo_get_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_repo_get_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9912,7 +9925,7 @@ _gostring_ _wrap_llmsize_release_repo_get_core_02a2771d737caed3(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_model_get_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_model_get_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9925,7 +9938,7 @@ _gostring_ _wrap_llmsize_release_model_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-_gostring_ _wrap_llmsize_release_format_get_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_format_get_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9938,7 +9951,7 @@ _gostring_ _wrap_llmsize_release_format_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-long long _wrap_llmsize_release_bytes_get_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+long long _wrap_llmsize_release_bytes_get_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -9951,7 +9964,7 @@ long long _wrap_llmsize_release_bytes_get_core_02a2771d737caed3(struct llmsize_r
 }
 
 
-_gostring_ _wrap_llmsize_release_source_get_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+_gostring_ _wrap_llmsize_release_source_get_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9964,7 +9977,7 @@ _gostring_ _wrap_llmsize_release_source_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_release *_wrap_new_llmsize_release_core_02a2771d737caed3() {
+struct llmsize_release *_wrap_new_llmsize_release_core_2c40aed46644e90b() {
   struct llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
   
@@ -9975,7 +9988,7 @@ struct llmsize_release *_wrap_new_llmsize_release_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_release_core_02a2771d737caed3(struct llmsize_release *_swig_go_0) {
+void _wrap_delete_llmsize_release_core_2c40aed46644e90b(struct llmsize_release *_swig_go_0) {
   struct llmsize_release *arg1 = (struct llmsize_release *) 0 ;
   
   arg1 = *(struct llmsize_release **)&_swig_go_0; 
@@ -9985,7 +9998,7 @@ void _wrap_delete_llmsize_release_core_02a2771d737caed3(struct llmsize_release *
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_02a2771d737caed3(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_tag_get_core_2c40aed46644e90b(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -9998,7 +10011,7 @@ _gostring_ _wrap_llmsize_ollama_tag_tag_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_model_get_core_02a2771d737caed3(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_model_get_core_2c40aed46644e90b(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10011,7 +10024,7 @@ _gostring_ _wrap_llmsize_ollama_tag_model_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_format_get_core_02a2771d737caed3(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_format_get_core_2c40aed46644e90b(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10024,7 +10037,7 @@ _gostring_ _wrap_llmsize_ollama_tag_format_get_core_02a2771d737caed3(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_ollama_tag_source_get_core_02a2771d737caed3(struct llmsize_ollama_tag *_swig_go_0) {
+_gostring_ _wrap_llmsize_ollama_tag_source_get_core_2c40aed46644e90b(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10037,7 +10050,7 @@ _gostring_ _wrap_llmsize_ollama_tag_source_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_02a2771d737caed3() {
+struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_2c40aed46644e90b() {
   struct llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
   
@@ -10048,7 +10061,7 @@ struct llmsize_ollama_tag *_wrap_new_llmsize_ollama_tag_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_ollama_tag_core_02a2771d737caed3(struct llmsize_ollama_tag *_swig_go_0) {
+void _wrap_delete_llmsize_ollama_tag_core_2c40aed46644e90b(struct llmsize_ollama_tag *_swig_go_0) {
   struct llmsize_ollama_tag *arg1 = (struct llmsize_ollama_tag *) 0 ;
   
   arg1 = *(struct llmsize_ollama_tag **)&_swig_go_0; 
@@ -10058,7 +10071,7 @@ void _wrap_delete_llmsize_ollama_tag_core_02a2771d737caed3(struct llmsize_ollama
 }
 
 
-intgo _wrap_LLMSIZE_HOW_ID_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_ID_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10070,7 +10083,7 @@ intgo _wrap_LLMSIZE_HOW_ID_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_REPO_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_REPO_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10082,7 +10095,7 @@ intgo _wrap_LLMSIZE_HOW_REPO_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_RELEASE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_RELEASE_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10094,7 +10107,7 @@ intgo _wrap_LLMSIZE_HOW_RELEASE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10106,7 +10119,7 @@ intgo _wrap_LLMSIZE_HOW_QUANTIZED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_DERIVED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_DERIVED_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10118,7 +10131,7 @@ intgo _wrap_LLMSIZE_HOW_DERIVED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_OLLAMA_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_OLLAMA_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10130,7 +10143,7 @@ intgo _wrap_LLMSIZE_HOW_OLLAMA_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10142,7 +10155,7 @@ intgo _wrap_LLMSIZE_HOW_GGUF_FILE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_HOW_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_HOW_COUNT_core_2c40aed46644e90b() {
   enum llmsize_how result;
   intgo _swig_go_result;
   
@@ -10154,7 +10167,7 @@ intgo _wrap_LLMSIZE_HOW_COUNT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NONE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_NONE_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10166,7 +10179,7 @@ intgo _wrap_LLMSIZE_FROM_NONE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_NAME_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_NAME_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10178,7 +10191,7 @@ intgo _wrap_LLMSIZE_FROM_NAME_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10190,7 +10203,7 @@ intgo _wrap_LLMSIZE_FROM_CHECKPOINT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_RELEASE_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_RELEASE_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10202,7 +10215,7 @@ intgo _wrap_LLMSIZE_FROM_RELEASE_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_OLLAMA_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_OLLAMA_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10214,7 +10227,7 @@ intgo _wrap_LLMSIZE_FROM_OLLAMA_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_DEFAULT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_DEFAULT_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10226,7 +10239,7 @@ intgo _wrap_LLMSIZE_FROM_DEFAULT_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_FROM_COUNT_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_FROM_COUNT_core_2c40aed46644e90b() {
   enum llmsize_format_from result;
   intgo _swig_go_result;
   
@@ -10238,7 +10251,7 @@ intgo _wrap_LLMSIZE_FROM_COUNT_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_model_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_model_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10251,7 +10264,7 @@ struct llmsize_model *_wrap_llmsize_resolution_model_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_format_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_format_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10264,7 +10277,7 @@ struct llmsize_format *_wrap_llmsize_resolution_format_get_core_02a2771d737caed3
 }
 
 
-intgo _wrap_llmsize_resolution_how_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_how_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10277,7 +10290,7 @@ intgo _wrap_llmsize_resolution_how_get_core_02a2771d737caed3(struct llmsize_reso
 }
 
 
-intgo _wrap_llmsize_resolution_format_from_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+intgo _wrap_llmsize_resolution_format_from_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10290,7 +10303,7 @@ intgo _wrap_llmsize_resolution_format_from_get_core_02a2771d737caed3(struct llms
 }
 
 
-_gostring_ _wrap_llmsize_resolution_matched_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_matched_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10303,7 +10316,7 @@ _gostring_ _wrap_llmsize_resolution_matched_get_core_02a2771d737caed3(struct llm
 }
 
 
-long long _wrap_llmsize_resolution_matched_len_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+long long _wrap_llmsize_resolution_matched_len_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -10316,7 +10329,7 @@ long long _wrap_llmsize_resolution_matched_len_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_source_get_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_source_get_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10329,7 +10342,7 @@ _gostring_ _wrap_llmsize_resolution_source_get_core_02a2771d737caed3(struct llms
 }
 
 
-struct llmsize_resolution *_wrap_new_llmsize_resolution_core_02a2771d737caed3() {
+struct llmsize_resolution *_wrap_new_llmsize_resolution_core_2c40aed46644e90b() {
   struct llmsize_resolution *result = 0 ;
   struct llmsize_resolution *_swig_go_result;
   
@@ -10340,7 +10353,7 @@ struct llmsize_resolution *_wrap_new_llmsize_resolution_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_resolution_core_02a2771d737caed3(struct llmsize_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_core_2c40aed46644e90b(struct llmsize_resolution *_swig_go_0) {
   struct llmsize_resolution *arg1 = (struct llmsize_resolution *) 0 ;
   
   arg1 = *(struct llmsize_resolution **)&_swig_go_0; 
@@ -10350,7 +10363,7 @@ void _wrap_delete_llmsize_resolution_core_02a2771d737caed3(struct llmsize_resolu
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_ROW_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MEMORY_ROW_core_2c40aed46644e90b() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10362,7 +10375,7 @@ intgo _wrap_LLMSIZE_MEMORY_ROW_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_NAMED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MEMORY_NAMED_core_2c40aed46644e90b() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10374,7 +10387,7 @@ intgo _wrap_LLMSIZE_MEMORY_NAMED_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_2c40aed46644e90b() {
   enum llmsize_memory_from result;
   intgo _swig_go_result;
   
@@ -10386,7 +10399,7 @@ intgo _wrap_LLMSIZE_MEMORY_DESCRIBED_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_02a2771d737caed3(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_2c40aed46644e90b(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10399,7 +10412,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_gpu_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_02a2771d737caed3(struct llmsize_gpu_resolution *_swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_2c40aed46644e90b(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10412,7 +10425,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_resolution_row_get_core_02a2771d737caed3(s
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_02a2771d737caed3(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_2c40aed46644e90b(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10425,7 +10438,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_from_get_core_02a2771d737caed3(struct 
 }
 
 
-intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_02a2771d737caed3(struct llmsize_gpu_resolution *_swig_go_0) {
+intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_2c40aed46644e90b(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -10438,7 +10451,7 @@ intgo _wrap_llmsize_gpu_resolution_memory_choices_get_core_02a2771d737caed3(stru
 }
 
 
-struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_02a2771d737caed3() {
+struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_2c40aed46644e90b() {
   struct llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
   
@@ -10449,7 +10462,7 @@ struct llmsize_gpu_resolution *_wrap_new_llmsize_gpu_resolution_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_gpu_resolution_core_02a2771d737caed3(struct llmsize_gpu_resolution *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_resolution_core_2c40aed46644e90b(struct llmsize_gpu_resolution *_swig_go_0) {
   struct llmsize_gpu_resolution *arg1 = (struct llmsize_gpu_resolution *) 0 ;
   
   arg1 = *(struct llmsize_gpu_resolution **)&_swig_go_0; 
@@ -10459,7 +10472,7 @@ void _wrap_delete_llmsize_gpu_resolution_core_02a2771d737caed3(struct llmsize_gp
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_MODELS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_MODELS_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10471,7 +10484,7 @@ intgo _wrap_LLMSIZE_TABLE_MODELS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_GPUS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_GPUS_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10483,7 +10496,7 @@ intgo _wrap_LLMSIZE_TABLE_GPUS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_FORMATS_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_FORMATS_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10495,7 +10508,7 @@ intgo _wrap_LLMSIZE_TABLE_FORMATS_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10507,7 +10520,7 @@ intgo _wrap_LLMSIZE_TABLE_KV_DTYPES_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_LICENSES_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_LICENSES_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10519,7 +10532,7 @@ intgo _wrap_LLMSIZE_TABLE_LICENSES_core_02a2771d737caed3() {
 }
 
 
-intgo _wrap_LLMSIZE_TABLE_ENGINES_core_02a2771d737caed3() {
+intgo _wrap_LLMSIZE_TABLE_ENGINES_core_2c40aed46644e90b() {
   enum llmsize_table result;
   intgo _swig_go_result;
   
@@ -10531,7 +10544,7 @@ intgo _wrap_LLMSIZE_TABLE_ENGINES_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_version_core_02a2771d737caed3() {
+_gostring_ _wrap_llmsize_version_core_2c40aed46644e90b() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10542,7 +10555,7 @@ _gostring_ _wrap_llmsize_version_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_data_version_core_02a2771d737caed3() {
+_gostring_ _wrap_llmsize_data_version_core_2c40aed46644e90b() {
   char *result = 0 ;
   _gostring_ _swig_go_result;
   
@@ -10553,7 +10566,7 @@ _gostring_ _wrap_llmsize_data_version_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_strerror_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_strerror_core_2c40aed46644e90b(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10566,7 +10579,7 @@ _gostring_ _wrap_llmsize_strerror_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_status_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_status_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   llmsize_status arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10579,7 +10592,7 @@ _gostring_ _wrap_llmsize_status_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-long long _wrap_llmsize_model_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_model_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10590,7 +10603,7 @@ long long _wrap_llmsize_model_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -10603,7 +10616,7 @@ struct llmsize_model *_wrap_llmsize_model_at_core_02a2771d737caed3(long long _sw
 }
 
 
-long long _wrap_llmsize_gpu_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_gpu_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10614,7 +10627,7 @@ long long _wrap_llmsize_gpu_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -10627,7 +10640,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_at_core_02a2771d737caed3(long long _swig_g
 }
 
 
-long long _wrap_llmsize_format_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_format_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10638,7 +10651,7 @@ long long _wrap_llmsize_format_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10651,7 +10664,7 @@ struct llmsize_format *_wrap_llmsize_format_at_core_02a2771d737caed3(long long _
 }
 
 
-_gostring_ _wrap_llmsize_kv_dtype_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_kv_dtype_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10664,7 +10677,7 @@ _gostring_ _wrap_llmsize_kv_dtype_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_02a2771d737caed3(intgo _swig_go_0) {
+struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_2c40aed46644e90b(intgo _swig_go_0) {
   llmsize_kv_dtype arg1 ;
   llmsize_kv_dtype_info *result = 0 ;
   struct llmsize_kv_dtype_info *_swig_go_result;
@@ -10677,7 +10690,7 @@ struct llmsize_kv_dtype_info *_wrap_llmsize_kv_dtype_info_of_core_02a2771d737cae
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_02a2771d737caed3(intgo _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10690,7 +10703,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_of_core_02a2771d737caed3(int
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_for_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_for_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10703,7 +10716,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_for_core_02a2771d737caed3(st
 }
 
 
-long long _wrap_llmsize_efficiency_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_efficiency_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10714,7 +10727,7 @@ long long _wrap_llmsize_efficiency_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_efficiency *_wrap_llmsize_efficiency_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_efficiency *_wrap_llmsize_efficiency_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_efficiency *result = 0 ;
   struct llmsize_efficiency *_swig_go_result;
@@ -10727,7 +10740,7 @@ struct llmsize_efficiency *_wrap_llmsize_efficiency_at_core_02a2771d737caed3(lon
 }
 
 
-_gostring_ _wrap_llmsize_how_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_how_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10740,7 +10753,7 @@ _gostring_ _wrap_llmsize_how_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_format_from_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_format_from_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10753,7 +10766,7 @@ _gostring_ _wrap_llmsize_format_from_name_core_02a2771d737caed3(intgo _swig_go_0
 }
 
 
-long long _wrap_llmsize_release_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_release_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10764,7 +10777,7 @@ long long _wrap_llmsize_release_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_release *_wrap_llmsize_release_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_release *_wrap_llmsize_release_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_release *result = 0 ;
   struct llmsize_release *_swig_go_result;
@@ -10777,7 +10790,7 @@ struct llmsize_release *_wrap_llmsize_release_at_core_02a2771d737caed3(long long
 }
 
 
-long long _wrap_llmsize_ollama_tag_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_ollama_tag_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -10788,7 +10801,7 @@ long long _wrap_llmsize_ollama_tag_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_ollama_tag *result = 0 ;
   struct llmsize_ollama_tag *_swig_go_result;
@@ -10801,7 +10814,7 @@ struct llmsize_ollama_tag *_wrap_llmsize_ollama_tag_at_core_02a2771d737caed3(lon
 }
 
 
-struct llmsize_format *_wrap_llmsize_checkpoint_format_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_checkpoint_format_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -10814,7 +10827,7 @@ struct llmsize_format *_wrap_llmsize_checkpoint_format_core_02a2771d737caed3(str
 }
 
 
-intgo _wrap_llmsize_read_file_core_02a2771d737caed3(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_file_core_2c40aed46644e90b(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10831,7 +10844,7 @@ intgo _wrap_llmsize_read_file_core_02a2771d737caed3(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_gguf_core_02a2771d737caed3(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_gguf_core_2c40aed46644e90b(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10848,7 +10861,7 @@ intgo _wrap_llmsize_read_gguf_core_02a2771d737caed3(void *_swig_go_0, long long 
 }
 
 
-intgo _wrap_llmsize_read_safetensors_core_02a2771d737caed3(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
+intgo _wrap_llmsize_read_safetensors_core_2c40aed46644e90b(void *_swig_go_0, long long _swig_go_1, struct llmsize_file_info *_swig_go_2) {
   void *arg1 = (void *) 0 ;
   size_t arg2 ;
   llmsize_file_info *arg3 = (llmsize_file_info *) 0 ;
@@ -10865,7 +10878,7 @@ intgo _wrap_llmsize_read_safetensors_core_02a2771d737caed3(void *_swig_go_0, lon
 }
 
 
-intgo _wrap_llmsize_file_match_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
+intgo _wrap_llmsize_file_match_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   llmsize_status result;
@@ -10880,7 +10893,7 @@ intgo _wrap_llmsize_file_match_core_02a2771d737caed3(struct llmsize_file_info *_
 }
 
 
-intgo _wrap_llmsize_file_matches_core_02a2771d737caed3(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
+intgo _wrap_llmsize_file_matches_core_2c40aed46644e90b(struct llmsize_file_info *_swig_go_0, struct llmsize_model **_swig_go_1, long long _swig_go_2, long long *_swig_go_3) {
   llmsize_file_info *arg1 = (llmsize_file_info *) 0 ;
   llmsize_model **arg2 = (llmsize_model **) 0 ;
   size_t arg3 ;
@@ -10899,7 +10912,7 @@ intgo _wrap_llmsize_file_matches_core_02a2771d737caed3(struct llmsize_file_info 
 }
 
 
-intgo _wrap_llmsize_model_validate_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_validate_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_status result;
   intgo _swig_go_result;
@@ -10912,7 +10925,7 @@ intgo _wrap_llmsize_model_validate_core_02a2771d737caed3(struct llmsize_model *_
 }
 
 
-intgo _wrap_llmsize_model_check_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_model_check_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -10927,7 +10940,7 @@ intgo _wrap_llmsize_model_check_core_02a2771d737caed3(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_component_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_component_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -10940,7 +10953,7 @@ _gostring_ _wrap_llmsize_component_name_core_02a2771d737caed3(intgo _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_params_of_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
+intgo _wrap_llmsize_params_of_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_params *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params *arg2 = (llmsize_params *) 0 ;
   llmsize_status result;
@@ -10955,7 +10968,7 @@ intgo _wrap_llmsize_params_of_core_02a2771d737caed3(struct llmsize_model *_swig_
 }
 
 
-intgo _wrap_llmsize_weight_bytes_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
+intgo _wrap_llmsize_weight_bytes_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_weights *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights *arg3 = (llmsize_weights *) 0 ;
@@ -10972,7 +10985,7 @@ intgo _wrap_llmsize_weight_bytes_core_02a2771d737caed3(struct llmsize_model *_sw
 }
 
 
-intgo _wrap_llmsize_gguf_mix_of_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
+intgo _wrap_llmsize_gguf_mix_of_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gguf_mix *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gguf_mix *arg3 = (llmsize_gguf_mix *) 0 ;
@@ -10989,7 +11002,7 @@ intgo _wrap_llmsize_gguf_mix_of_core_02a2771d737caed3(struct llmsize_model *_swi
 }
 
 
-_gostring_ _wrap_llmsize_ggml_type_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_ggml_type_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11002,7 +11015,7 @@ _gostring_ _wrap_llmsize_ggml_type_name_core_02a2771d737caed3(intgo _swig_go_0) 
 }
 
 
-struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_02a2771d737caed3(intgo _swig_go_0) {
+struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   llmsize_ggml_type_info *result = 0 ;
   struct llmsize_ggml_type_info *_swig_go_result;
@@ -11015,7 +11028,7 @@ struct llmsize_ggml_type_info *_wrap_llmsize_ggml_type_info_of_core_02a2771d737c
 }
 
 
-intgo _wrap_llmsize_kv_bytes_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_kv_bytes_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -11036,7 +11049,7 @@ intgo _wrap_llmsize_kv_bytes_core_02a2771d737caed3(struct llmsize_model *_swig_g
 }
 
 
-intgo _wrap_llmsize_activation_bytes_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
+intgo _wrap_llmsize_activation_bytes_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3, long long *_swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -11057,7 +11070,7 @@ intgo _wrap_llmsize_activation_bytes_core_02a2771d737caed3(struct llmsize_model 
 }
 
 
-intgo _wrap_llmsize_speed_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
+intgo _wrap_llmsize_speed_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_result *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_result *arg2 = (llmsize_speed_result *) 0 ;
   llmsize_status result;
@@ -11072,7 +11085,7 @@ intgo _wrap_llmsize_speed_core_02a2771d737caed3(struct llmsize_speed_request *_s
 }
 
 
-intgo _wrap_llmsize_fit_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
+intgo _wrap_llmsize_fit_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_result *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_result *arg2 = (llmsize_fit_result *) 0 ;
   llmsize_status result;
@@ -11087,7 +11100,7 @@ intgo _wrap_llmsize_fit_core_02a2771d737caed3(struct llmsize_fit_request *_swig_
 }
 
 
-intgo _wrap_llmsize_speed_defaults_core_02a2771d737caed3(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
+intgo _wrap_llmsize_speed_defaults_core_2c40aed46644e90b(struct llmsize_speed_request *_swig_go_0, struct llmsize_speed_request *_swig_go_1) {
   llmsize_speed_request *arg1 = (llmsize_speed_request *) 0 ;
   llmsize_speed_request *arg2 = (llmsize_speed_request *) 0 ;
   llmsize_status result;
@@ -11102,7 +11115,7 @@ intgo _wrap_llmsize_speed_defaults_core_02a2771d737caed3(struct llmsize_speed_re
 }
 
 
-intgo _wrap_llmsize_fit_defaults_core_02a2771d737caed3(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
+intgo _wrap_llmsize_fit_defaults_core_2c40aed46644e90b(struct llmsize_fit_request *_swig_go_0, struct llmsize_fit_request *_swig_go_1) {
   llmsize_fit_request *arg1 = (llmsize_fit_request *) 0 ;
   llmsize_fit_request *arg2 = (llmsize_fit_request *) 0 ;
   llmsize_status result;
@@ -11117,7 +11130,7 @@ intgo _wrap_llmsize_fit_defaults_core_02a2771d737caed3(struct llmsize_fit_reques
 }
 
 
-long long _wrap_llmsize_engine_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_engine_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -11128,7 +11141,7 @@ long long _wrap_llmsize_engine_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_engine_info *_wrap_llmsize_engine_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_engine_info *_wrap_llmsize_engine_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_info *result = 0 ;
   struct llmsize_engine_info *_swig_go_result;
@@ -11141,7 +11154,7 @@ struct llmsize_engine_info *_wrap_llmsize_engine_at_core_02a2771d737caed3(long l
 }
 
 
-long long _wrap_llmsize_engine_release_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_engine_release_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -11152,7 +11165,7 @@ long long _wrap_llmsize_engine_release_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -11165,7 +11178,7 @@ struct llmsize_engine_release *_wrap_llmsize_engine_release_at_core_02a2771d737c
 }
 
 
-intgo _wrap_llmsize_valid_tp_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_valid_tp_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, intgo _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   int result;
@@ -11180,7 +11193,7 @@ intgo _wrap_llmsize_valid_tp_core_02a2771d737caed3(struct llmsize_model *_swig_g
 }
 
 
-long long _wrap_llmsize_plan_result_field_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_plan_result_field_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -11191,7 +11204,7 @@ long long _wrap_llmsize_plan_result_field_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_field *_wrap_llmsize_plan_result_field_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_field *_wrap_llmsize_plan_result_field_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_field *result = 0 ;
   struct llmsize_field *_swig_go_result;
@@ -11204,7 +11217,7 @@ struct llmsize_field *_wrap_llmsize_plan_result_field_core_02a2771d737caed3(long
 }
 
 
-long long _wrap_llmsize_field_u64_core_02a2771d737caed3(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+long long _wrap_llmsize_field_u64_core_2c40aed46644e90b(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   uint64_t result;
@@ -11219,7 +11232,7 @@ long long _wrap_llmsize_field_u64_core_02a2771d737caed3(void *_swig_go_0, struct
 }
 
 
-double _wrap_llmsize_field_f64_core_02a2771d737caed3(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
+double _wrap_llmsize_field_f64_core_2c40aed46644e90b(void *_swig_go_0, struct llmsize_field *_swig_go_1) {
   void *arg1 = (void *) 0 ;
   llmsize_field *arg2 = (llmsize_field *) 0 ;
   double result;
@@ -11234,7 +11247,7 @@ double _wrap_llmsize_field_f64_core_02a2771d737caed3(void *_swig_go_0, struct ll
 }
 
 
-_gostring_ _wrap_llmsize_task_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_task_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11247,7 +11260,7 @@ _gostring_ _wrap_llmsize_task_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_verdict_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_verdict_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11260,7 +11273,7 @@ _gostring_ _wrap_llmsize_verdict_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_reject_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_reject_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11273,7 +11286,7 @@ _gostring_ _wrap_llmsize_reject_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_outcome_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_outcome_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11286,7 +11299,7 @@ _gostring_ _wrap_llmsize_outcome_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_metric_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_metric_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11299,7 +11312,7 @@ _gostring_ _wrap_llmsize_metric_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_confidence_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_confidence_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11312,7 +11325,7 @@ _gostring_ _wrap_llmsize_confidence_name_core_02a2771d737caed3(intgo _swig_go_0)
 }
 
 
-_gostring_ _wrap_llmsize_hw_class_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_hw_class_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11325,7 +11338,7 @@ _gostring_ _wrap_llmsize_hw_class_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_head_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_head_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11338,7 +11351,7 @@ _gostring_ _wrap_llmsize_head_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-_gostring_ _wrap_llmsize_engine_name_core_02a2771d737caed3(intgo _swig_go_0) {
+_gostring_ _wrap_llmsize_engine_name_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -11351,7 +11364,7 @@ _gostring_ _wrap_llmsize_engine_name_core_02a2771d737caed3(intgo _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_engine_splits_layers_core_02a2771d737caed3(intgo _swig_go_0) {
+intgo _wrap_llmsize_engine_splits_layers_core_2c40aed46644e90b(intgo _swig_go_0) {
   uint32_t arg1 ;
   int result;
   intgo _swig_go_result;
@@ -11364,7 +11377,7 @@ intgo _wrap_llmsize_engine_splits_layers_core_02a2771d737caed3(intgo _swig_go_0)
 }
 
 
-intgo _wrap_llmsize_plan_check_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
+intgo _wrap_llmsize_plan_check_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, _gostring_* _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char **arg2 = (char **) 0 ;
   llmsize_status result;
@@ -11379,7 +11392,7 @@ intgo _wrap_llmsize_plan_check_core_02a2771d737caed3(struct llmsize_plan *_swig_
 }
 
 
-intgo _wrap_llmsize_plan_defaults_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
+intgo _wrap_llmsize_plan_defaults_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, struct llmsize_plan *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan *arg2 = (llmsize_plan *) 0 ;
   llmsize_status result;
@@ -11394,7 +11407,7 @@ intgo _wrap_llmsize_plan_defaults_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_fit_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
+intgo _wrap_llmsize_plan_fit_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, struct llmsize_plan_result *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_result *arg2 = (llmsize_plan_result *) 0 ;
   llmsize_status result;
@@ -11409,7 +11422,7 @@ intgo _wrap_llmsize_plan_fit_core_02a2771d737caed3(struct llmsize_plan *_swig_go
 }
 
 
-intgo _wrap_llmsize_plan_max_context_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_context_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, long long *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t *arg2 = (uint64_t *) 0 ;
   llmsize_status result;
@@ -11424,7 +11437,7 @@ intgo _wrap_llmsize_plan_max_context_core_02a2771d737caed3(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_plan_max_seqs_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
+intgo _wrap_llmsize_plan_max_seqs_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, intgo *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t *arg2 = (uint32_t *) 0 ;
   llmsize_status result;
@@ -11439,7 +11452,7 @@ intgo _wrap_llmsize_plan_max_seqs_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_min_gpus_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
+intgo _wrap_llmsize_plan_min_gpus_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, intgo *_swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   uint32_t *arg3 = (uint32_t *) 0 ;
@@ -11456,7 +11469,7 @@ intgo _wrap_llmsize_plan_min_gpus_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_best_format_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_plan_best_format_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, double _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11479,7 +11492,7 @@ intgo _wrap_llmsize_plan_best_format_core_02a2771d737caed3(struct llmsize_plan *
 }
 
 
-intgo _wrap_llmsize_largest_model_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
+intgo _wrap_llmsize_largest_model_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, llmsize_format **_swig_go_1, long long _swig_go_2, struct llmsize_model **_swig_go_3, struct llmsize_format **_swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_format **arg2 = (llmsize_format **) 0 ;
   size_t arg3 ;
@@ -11500,7 +11513,7 @@ intgo _wrap_llmsize_largest_model_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-intgo _wrap_llmsize_plan_suggest_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
+intgo _wrap_llmsize_plan_suggest_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, struct llmsize_suggestion *_swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion *arg2 = (llmsize_suggestion *) 0 ;
   llmsize_status result;
@@ -11515,7 +11528,7 @@ intgo _wrap_llmsize_plan_suggest_core_02a2771d737caed3(struct llmsize_plan *_swi
 }
 
 
-intgo _wrap_llmsize_format_runs_on_core_02a2771d737caed3(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
+intgo _wrap_llmsize_format_runs_on_core_2c40aed46644e90b(struct llmsize_format *_swig_go_0, struct llmsize_gpu *_swig_go_1, intgo _swig_go_2) {
   llmsize_format *arg1 = (llmsize_format *) 0 ;
   llmsize_gpu *arg2 = (llmsize_gpu *) 0 ;
   uint32_t arg3 ;
@@ -11532,7 +11545,7 @@ intgo _wrap_llmsize_format_runs_on_core_02a2771d737caed3(struct llmsize_format *
 }
 
 
-long long _wrap_llmsize_quality_row_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_quality_row_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -11543,7 +11556,7 @@ long long _wrap_llmsize_quality_row_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_quality_row *result = 0 ;
   struct llmsize_quality_row *_swig_go_result;
@@ -11556,7 +11569,7 @@ struct llmsize_quality_row *_wrap_llmsize_quality_row_at_core_02a2771d737caed3(l
 }
 
 
-intgo _wrap_llmsize_quality_of_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
+intgo _wrap_llmsize_quality_of_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_quality *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality *arg3 = (llmsize_quality *) 0 ;
@@ -11573,7 +11586,7 @@ intgo _wrap_llmsize_quality_of_core_02a2771d737caed3(struct llmsize_model *_swig
 }
 
 
-intgo _wrap_llmsize_best_format_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
+intgo _wrap_llmsize_best_format_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1, llmsize_format **_swig_go_2, long long _swig_go_3, struct llmsize_format **_swig_go_4, struct llmsize_quality *_swig_go_5) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format **arg3 = (llmsize_format **) 0 ;
@@ -11596,7 +11609,7 @@ intgo _wrap_llmsize_best_format_core_02a2771d737caed3(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_smallest_format_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
+intgo _wrap_llmsize_smallest_format_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, intgo _swig_go_1, double _swig_go_2, llmsize_format **_swig_go_3, long long _swig_go_4, struct llmsize_format **_swig_go_5, long long *_swig_go_6) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t arg2 ;
   double arg3 ;
@@ -11621,7 +11634,7 @@ intgo _wrap_llmsize_smallest_format_core_02a2771d737caed3(struct llmsize_model *
 }
 
 
-long long _wrap_llmsize_license_count_core_02a2771d737caed3() {
+long long _wrap_llmsize_license_count_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -11632,7 +11645,7 @@ long long _wrap_llmsize_license_count_core_02a2771d737caed3() {
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_at_core_02a2771d737caed3(long long _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_at_core_2c40aed46644e90b(long long _swig_go_0) {
   size_t arg1 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -11645,7 +11658,7 @@ struct llmsize_license *_wrap_llmsize_license_at_core_02a2771d737caed3(long long
 }
 
 
-intgo _wrap_llmsize_model_tasks_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+intgo _wrap_llmsize_model_tasks_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint32_t result;
   intgo _swig_go_result;
@@ -11658,7 +11671,7 @@ intgo _wrap_llmsize_model_tasks_core_02a2771d737caed3(struct llmsize_model *_swi
 }
 
 
-intgo _wrap_llmsize_parse_use_core_02a2771d737caed3(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
+intgo _wrap_llmsize_parse_use_core_2c40aed46644e90b(_gostring_ _swig_go_0, struct llmsize_use *_swig_go_1) {
   char *arg1 = (char *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_status result;
@@ -11678,7 +11691,7 @@ intgo _wrap_llmsize_parse_use_core_02a2771d737caed3(_gostring_ _swig_go_0, struc
 }
 
 
-intgo _wrap_llmsize_license_check_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
+intgo _wrap_llmsize_license_check_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1, struct llmsize_license_result *_swig_go_2) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_result *arg3 = (llmsize_license_result *) 0 ;
@@ -11695,7 +11708,7 @@ intgo _wrap_llmsize_license_check_core_02a2771d737caed3(struct llmsize_model *_s
 }
 
 
-intgo _wrap_llmsize_license_terms_core_02a2771d737caed3(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
+intgo _wrap_llmsize_license_terms_core_2c40aed46644e90b(struct llmsize_license *_swig_go_0, struct llmsize_model *_swig_go_1, struct llmsize_use *_swig_go_2, struct llmsize_license_result *_swig_go_3) {
   llmsize_license *arg1 = (llmsize_license *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   llmsize_use *arg3 = (llmsize_use *) 0 ;
@@ -11714,7 +11727,7 @@ intgo _wrap_llmsize_license_terms_core_02a2771d737caed3(struct llmsize_license *
 }
 
 
-void _wrap_llmsize_select_request_init_core_02a2771d737caed3(struct llmsize_select_request *_swig_go_0) {
+void _wrap_llmsize_select_request_init_core_2c40aed46644e90b(struct llmsize_select_request *_swig_go_0) {
   llmsize_select_request *arg1 = (llmsize_select_request *) 0 ;
   
   arg1 = *(llmsize_select_request **)&_swig_go_0; 
@@ -11724,7 +11737,7 @@ void _wrap_llmsize_select_request_init_core_02a2771d737caed3(struct llmsize_sele
 }
 
 
-intgo _wrap_llmsize_check_claim_core_02a2771d737caed3(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
+intgo _wrap_llmsize_check_claim_core_2c40aed46644e90b(struct llmsize_claim *_swig_go_0, struct llmsize_claim_check *_swig_go_1) {
   llmsize_claim *arg1 = (llmsize_claim *) 0 ;
   llmsize_claim_check *arg2 = (llmsize_claim_check *) 0 ;
   llmsize_status result;
@@ -11739,7 +11752,7 @@ intgo _wrap_llmsize_check_claim_core_02a2771d737caed3(struct llmsize_claim *_swi
 }
 
 
-intgo _wrap_llmsize_params_out_status_get_core_02a2771d737caed3(struct llmsize_params_out *_swig_go_0) {
+intgo _wrap_llmsize_params_out_status_get_core_2c40aed46644e90b(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11752,7 +11765,7 @@ intgo _wrap_llmsize_params_out_status_get_core_02a2771d737caed3(struct llmsize_p
 }
 
 
-struct llmsize_params *_wrap_llmsize_params_out_value_get_core_02a2771d737caed3(struct llmsize_params_out *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_params_out_value_get_core_2c40aed46644e90b(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -11765,7 +11778,7 @@ struct llmsize_params *_wrap_llmsize_params_out_value_get_core_02a2771d737caed3(
 }
 
 
-struct llmsize_params_out *_wrap_new_llmsize_params_out_core_02a2771d737caed3() {
+struct llmsize_params_out *_wrap_new_llmsize_params_out_core_2c40aed46644e90b() {
   struct llmsize_params_out *result = 0 ;
   struct llmsize_params_out *_swig_go_result;
   
@@ -11776,7 +11789,7 @@ struct llmsize_params_out *_wrap_new_llmsize_params_out_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_params_out_core_02a2771d737caed3(struct llmsize_params_out *_swig_go_0) {
+void _wrap_delete_llmsize_params_out_core_2c40aed46644e90b(struct llmsize_params_out *_swig_go_0) {
   struct llmsize_params_out *arg1 = (struct llmsize_params_out *) 0 ;
   
   arg1 = *(struct llmsize_params_out **)&_swig_go_0; 
@@ -11786,7 +11799,7 @@ void _wrap_delete_llmsize_params_out_core_02a2771d737caed3(struct llmsize_params
 }
 
 
-intgo _wrap_llmsize_weights_out_status_get_core_02a2771d737caed3(struct llmsize_weights_out *_swig_go_0) {
+intgo _wrap_llmsize_weights_out_status_get_core_2c40aed46644e90b(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11799,7 +11812,7 @@ intgo _wrap_llmsize_weights_out_status_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_02a2771d737caed3(struct llmsize_weights_out *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_2c40aed46644e90b(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -11812,7 +11825,7 @@ struct llmsize_weights *_wrap_llmsize_weights_out_value_get_core_02a2771d737caed
 }
 
 
-struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_02a2771d737caed3() {
+struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_2c40aed46644e90b() {
   struct llmsize_weights_out *result = 0 ;
   struct llmsize_weights_out *_swig_go_result;
   
@@ -11823,7 +11836,7 @@ struct llmsize_weights_out *_wrap_new_llmsize_weights_out_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_weights_out_core_02a2771d737caed3(struct llmsize_weights_out *_swig_go_0) {
+void _wrap_delete_llmsize_weights_out_core_2c40aed46644e90b(struct llmsize_weights_out *_swig_go_0) {
   struct llmsize_weights_out *arg1 = (struct llmsize_weights_out *) 0 ;
   
   arg1 = *(struct llmsize_weights_out **)&_swig_go_0; 
@@ -11833,7 +11846,7 @@ void _wrap_delete_llmsize_weights_out_core_02a2771d737caed3(struct llmsize_weigh
 }
 
 
-intgo _wrap_llmsize_u64_out_status_get_core_02a2771d737caed3(struct llmsize_u64_out *_swig_go_0) {
+intgo _wrap_llmsize_u64_out_status_get_core_2c40aed46644e90b(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11846,7 +11859,7 @@ intgo _wrap_llmsize_u64_out_status_get_core_02a2771d737caed3(struct llmsize_u64_
 }
 
 
-long long _wrap_llmsize_u64_out_value_get_core_02a2771d737caed3(struct llmsize_u64_out *_swig_go_0) {
+long long _wrap_llmsize_u64_out_value_get_core_2c40aed46644e90b(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -11859,7 +11872,7 @@ long long _wrap_llmsize_u64_out_value_get_core_02a2771d737caed3(struct llmsize_u
 }
 
 
-struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_02a2771d737caed3() {
+struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_2c40aed46644e90b() {
   struct llmsize_u64_out *result = 0 ;
   struct llmsize_u64_out *_swig_go_result;
   
@@ -11870,7 +11883,7 @@ struct llmsize_u64_out *_wrap_new_llmsize_u64_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_u64_out_core_02a2771d737caed3(struct llmsize_u64_out *_swig_go_0) {
+void _wrap_delete_llmsize_u64_out_core_2c40aed46644e90b(struct llmsize_u64_out *_swig_go_0) {
   struct llmsize_u64_out *arg1 = (struct llmsize_u64_out *) 0 ;
   
   arg1 = *(struct llmsize_u64_out **)&_swig_go_0; 
@@ -11880,7 +11893,7 @@ void _wrap_delete_llmsize_u64_out_core_02a2771d737caed3(struct llmsize_u64_out *
 }
 
 
-intgo _wrap_llmsize_speed_out_status_get_core_02a2771d737caed3(struct llmsize_speed_out *_swig_go_0) {
+intgo _wrap_llmsize_speed_out_status_get_core_2c40aed46644e90b(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11893,7 +11906,7 @@ intgo _wrap_llmsize_speed_out_status_get_core_02a2771d737caed3(struct llmsize_sp
 }
 
 
-struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_02a2771d737caed3(struct llmsize_speed_out *_swig_go_0) {
+struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_2c40aed46644e90b(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   llmsize_speed_result *result = 0 ;
   struct llmsize_speed_result *_swig_go_result;
@@ -11906,7 +11919,7 @@ struct llmsize_speed_result *_wrap_llmsize_speed_out_value_get_core_02a2771d737c
 }
 
 
-struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_02a2771d737caed3() {
+struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_2c40aed46644e90b() {
   struct llmsize_speed_out *result = 0 ;
   struct llmsize_speed_out *_swig_go_result;
   
@@ -11917,7 +11930,7 @@ struct llmsize_speed_out *_wrap_new_llmsize_speed_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_speed_out_core_02a2771d737caed3(struct llmsize_speed_out *_swig_go_0) {
+void _wrap_delete_llmsize_speed_out_core_2c40aed46644e90b(struct llmsize_speed_out *_swig_go_0) {
   struct llmsize_speed_out *arg1 = (struct llmsize_speed_out *) 0 ;
   
   arg1 = *(struct llmsize_speed_out **)&_swig_go_0; 
@@ -11927,7 +11940,7 @@ void _wrap_delete_llmsize_speed_out_core_02a2771d737caed3(struct llmsize_speed_o
 }
 
 
-intgo _wrap_llmsize_plan_out_status_get_core_02a2771d737caed3(struct llmsize_plan_out *_swig_go_0) {
+intgo _wrap_llmsize_plan_out_status_get_core_2c40aed46644e90b(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11940,7 +11953,7 @@ intgo _wrap_llmsize_plan_out_status_get_core_02a2771d737caed3(struct llmsize_pla
 }
 
 
-struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_02a2771d737caed3(struct llmsize_plan_out *_swig_go_0) {
+struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_2c40aed46644e90b(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   llmsize_plan_result *result = 0 ;
   struct llmsize_plan_result *_swig_go_result;
@@ -11953,7 +11966,7 @@ struct llmsize_plan_result *_wrap_llmsize_plan_out_value_get_core_02a2771d737cae
 }
 
 
-struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_02a2771d737caed3() {
+struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_2c40aed46644e90b() {
   struct llmsize_plan_out *result = 0 ;
   struct llmsize_plan_out *_swig_go_result;
   
@@ -11964,7 +11977,7 @@ struct llmsize_plan_out *_wrap_new_llmsize_plan_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_plan_out_core_02a2771d737caed3(struct llmsize_plan_out *_swig_go_0) {
+void _wrap_delete_llmsize_plan_out_core_2c40aed46644e90b(struct llmsize_plan_out *_swig_go_0) {
   struct llmsize_plan_out *arg1 = (struct llmsize_plan_out *) 0 ;
   
   arg1 = *(struct llmsize_plan_out **)&_swig_go_0; 
@@ -11974,7 +11987,7 @@ void _wrap_delete_llmsize_plan_out_core_02a2771d737caed3(struct llmsize_plan_out
 }
 
 
-intgo _wrap_llmsize_suggestion_out_status_get_core_02a2771d737caed3(struct llmsize_suggestion_out *_swig_go_0) {
+intgo _wrap_llmsize_suggestion_out_status_get_core_2c40aed46644e90b(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -11987,7 +12000,7 @@ intgo _wrap_llmsize_suggestion_out_status_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_02a2771d737caed3(struct llmsize_suggestion_out *_swig_go_0) {
+struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_2c40aed46644e90b(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   llmsize_suggestion *result = 0 ;
   struct llmsize_suggestion *_swig_go_result;
@@ -12000,7 +12013,7 @@ struct llmsize_suggestion *_wrap_llmsize_suggestion_out_value_get_core_02a2771d7
 }
 
 
-struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_02a2771d737caed3() {
+struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_2c40aed46644e90b() {
   struct llmsize_suggestion_out *result = 0 ;
   struct llmsize_suggestion_out *_swig_go_result;
   
@@ -12011,7 +12024,7 @@ struct llmsize_suggestion_out *_wrap_new_llmsize_suggestion_out_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_suggestion_out_core_02a2771d737caed3(struct llmsize_suggestion_out *_swig_go_0) {
+void _wrap_delete_llmsize_suggestion_out_core_2c40aed46644e90b(struct llmsize_suggestion_out *_swig_go_0) {
   struct llmsize_suggestion_out *arg1 = (struct llmsize_suggestion_out *) 0 ;
   
   arg1 = *(struct llmsize_suggestion_out **)&_swig_go_0; 
@@ -12021,7 +12034,7 @@ void _wrap_delete_llmsize_suggestion_out_core_02a2771d737caed3(struct llmsize_su
 }
 
 
-intgo _wrap_llmsize_quality_out_status_get_core_02a2771d737caed3(struct llmsize_quality_out *_swig_go_0) {
+intgo _wrap_llmsize_quality_out_status_get_core_2c40aed46644e90b(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12034,7 +12047,7 @@ intgo _wrap_llmsize_quality_out_status_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_02a2771d737caed3(struct llmsize_quality_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_2c40aed46644e90b(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -12047,7 +12060,7 @@ struct llmsize_quality *_wrap_llmsize_quality_out_value_get_core_02a2771d737caed
 }
 
 
-struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_02a2771d737caed3() {
+struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_2c40aed46644e90b() {
   struct llmsize_quality_out *result = 0 ;
   struct llmsize_quality_out *_swig_go_result;
   
@@ -12058,7 +12071,7 @@ struct llmsize_quality_out *_wrap_new_llmsize_quality_out_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_quality_out_core_02a2771d737caed3(struct llmsize_quality_out *_swig_go_0) {
+void _wrap_delete_llmsize_quality_out_core_2c40aed46644e90b(struct llmsize_quality_out *_swig_go_0) {
   struct llmsize_quality_out *arg1 = (struct llmsize_quality_out *) 0 ;
   
   arg1 = *(struct llmsize_quality_out **)&_swig_go_0; 
@@ -12068,7 +12081,7 @@ void _wrap_delete_llmsize_quality_out_core_02a2771d737caed3(struct llmsize_quali
 }
 
 
-intgo _wrap_llmsize_license_out_status_get_core_02a2771d737caed3(struct llmsize_license_out *_swig_go_0) {
+intgo _wrap_llmsize_license_out_status_get_core_2c40aed46644e90b(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12081,7 +12094,7 @@ intgo _wrap_llmsize_license_out_status_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_02a2771d737caed3(struct llmsize_license_out *_swig_go_0) {
+struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_2c40aed46644e90b(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   llmsize_license_result *result = 0 ;
   struct llmsize_license_result *_swig_go_result;
@@ -12094,7 +12107,7 @@ struct llmsize_license_result *_wrap_llmsize_license_out_value_get_core_02a2771d
 }
 
 
-struct llmsize_license_out *_wrap_new_llmsize_license_out_core_02a2771d737caed3() {
+struct llmsize_license_out *_wrap_new_llmsize_license_out_core_2c40aed46644e90b() {
   struct llmsize_license_out *result = 0 ;
   struct llmsize_license_out *_swig_go_result;
   
@@ -12105,7 +12118,7 @@ struct llmsize_license_out *_wrap_new_llmsize_license_out_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_license_out_core_02a2771d737caed3(struct llmsize_license_out *_swig_go_0) {
+void _wrap_delete_llmsize_license_out_core_2c40aed46644e90b(struct llmsize_license_out *_swig_go_0) {
   struct llmsize_license_out *arg1 = (struct llmsize_license_out *) 0 ;
   
   arg1 = *(struct llmsize_license_out **)&_swig_go_0; 
@@ -12115,7 +12128,7 @@ void _wrap_delete_llmsize_license_out_core_02a2771d737caed3(struct llmsize_licen
 }
 
 
-intgo _wrap_llmsize_claim_out_status_get_core_02a2771d737caed3(struct llmsize_claim_out *_swig_go_0) {
+intgo _wrap_llmsize_claim_out_status_get_core_2c40aed46644e90b(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12128,7 +12141,7 @@ intgo _wrap_llmsize_claim_out_status_get_core_02a2771d737caed3(struct llmsize_cl
 }
 
 
-struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_02a2771d737caed3(struct llmsize_claim_out *_swig_go_0) {
+struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_2c40aed46644e90b(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   llmsize_claim_check *result = 0 ;
   struct llmsize_claim_check *_swig_go_result;
@@ -12141,7 +12154,7 @@ struct llmsize_claim_check *_wrap_llmsize_claim_out_value_get_core_02a2771d737ca
 }
 
 
-struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_02a2771d737caed3() {
+struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_2c40aed46644e90b() {
   struct llmsize_claim_out *result = 0 ;
   struct llmsize_claim_out *_swig_go_result;
   
@@ -12152,7 +12165,7 @@ struct llmsize_claim_out *_wrap_new_llmsize_claim_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_claim_out_core_02a2771d737caed3(struct llmsize_claim_out *_swig_go_0) {
+void _wrap_delete_llmsize_claim_out_core_2c40aed46644e90b(struct llmsize_claim_out *_swig_go_0) {
   struct llmsize_claim_out *arg1 = (struct llmsize_claim_out *) 0 ;
   
   arg1 = *(struct llmsize_claim_out **)&_swig_go_0; 
@@ -12162,7 +12175,7 @@ void _wrap_delete_llmsize_claim_out_core_02a2771d737caed3(struct llmsize_claim_o
 }
 
 
-intgo _wrap_llmsize_format_out_status_get_core_02a2771d737caed3(struct llmsize_format_out *_swig_go_0) {
+intgo _wrap_llmsize_format_out_status_get_core_2c40aed46644e90b(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12175,7 +12188,7 @@ intgo _wrap_llmsize_format_out_status_get_core_02a2771d737caed3(struct llmsize_f
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_out_format_get_core_02a2771d737caed3(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_out_format_get_core_2c40aed46644e90b(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12188,7 +12201,7 @@ struct llmsize_format *_wrap_llmsize_format_out_format_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_02a2771d737caed3(struct llmsize_format_out *_swig_go_0) {
+struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_2c40aed46644e90b(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   llmsize_quality *result = 0 ;
   struct llmsize_quality *_swig_go_result;
@@ -12201,7 +12214,7 @@ struct llmsize_quality *_wrap_llmsize_format_out_quality_get_core_02a2771d737cae
 }
 
 
-struct llmsize_format_out *_wrap_new_llmsize_format_out_core_02a2771d737caed3() {
+struct llmsize_format_out *_wrap_new_llmsize_format_out_core_2c40aed46644e90b() {
   struct llmsize_format_out *result = 0 ;
   struct llmsize_format_out *_swig_go_result;
   
@@ -12212,7 +12225,7 @@ struct llmsize_format_out *_wrap_new_llmsize_format_out_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_format_out_core_02a2771d737caed3(struct llmsize_format_out *_swig_go_0) {
+void _wrap_delete_llmsize_format_out_core_2c40aed46644e90b(struct llmsize_format_out *_swig_go_0) {
   struct llmsize_format_out *arg1 = (struct llmsize_format_out *) 0 ;
   
   arg1 = *(struct llmsize_format_out **)&_swig_go_0; 
@@ -12222,7 +12235,7 @@ void _wrap_delete_llmsize_format_out_core_02a2771d737caed3(struct llmsize_format
 }
 
 
-struct llmsize_params_out *_wrap_llmsize_params_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+struct llmsize_params_out *_wrap_llmsize_params_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_params_out result;
   struct llmsize_params_out *_swig_go_result;
@@ -12239,7 +12252,7 @@ struct llmsize_params_out *_wrap_llmsize_params_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_weights_out *_wrap_llmsize_weights_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_weights_out *_wrap_llmsize_weights_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_weights_out result;
@@ -12258,7 +12271,7 @@ struct llmsize_weights_out *_wrap_llmsize_weights_get_core_02a2771d737caed3(stru
 }
 
 
-intgo _wrap_llmsize_mix_out_status_get_core_02a2771d737caed3(struct llmsize_mix_out *_swig_go_0) {
+intgo _wrap_llmsize_mix_out_status_get_core_2c40aed46644e90b(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12271,7 +12284,7 @@ intgo _wrap_llmsize_mix_out_status_get_core_02a2771d737caed3(struct llmsize_mix_
 }
 
 
-struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_02a2771d737caed3(struct llmsize_mix_out *_swig_go_0) {
+struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_2c40aed46644e90b(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   llmsize_gguf_mix *result = 0 ;
   struct llmsize_gguf_mix *_swig_go_result;
@@ -12284,7 +12297,7 @@ struct llmsize_gguf_mix *_wrap_llmsize_mix_out_value_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_02a2771d737caed3() {
+struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_2c40aed46644e90b() {
   struct llmsize_mix_out *result = 0 ;
   struct llmsize_mix_out *_swig_go_result;
   
@@ -12295,7 +12308,7 @@ struct llmsize_mix_out *_wrap_new_llmsize_mix_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_mix_out_core_02a2771d737caed3(struct llmsize_mix_out *_swig_go_0) {
+void _wrap_delete_llmsize_mix_out_core_2c40aed46644e90b(struct llmsize_mix_out *_swig_go_0) {
   struct llmsize_mix_out *arg1 = (struct llmsize_mix_out *) 0 ;
   
   arg1 = *(struct llmsize_mix_out **)&_swig_go_0; 
@@ -12305,7 +12318,7 @@ void _wrap_delete_llmsize_mix_out_core_02a2771d737caed3(struct llmsize_mix_out *
 }
 
 
-struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_mix_out result;
@@ -12324,7 +12337,7 @@ struct llmsize_mix_out *_wrap_llmsize_gguf_mix_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_plan_why_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+_gostring_ _wrap_llmsize_plan_why_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12337,7 +12350,7 @@ _gostring_ _wrap_llmsize_plan_why_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-_gostring_ _wrap_llmsize_model_why_core_02a2771d737caed3(struct llmsize_model *_swig_go_0) {
+_gostring_ _wrap_llmsize_model_why_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -12350,7 +12363,7 @@ _gostring_ _wrap_llmsize_model_why_core_02a2771d737caed3(struct llmsize_model *_
 }
 
 
-long long _wrap_llmsize_params_component_core_02a2771d737caed3(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_params_component_core_2c40aed46644e90b(struct llmsize_params *_swig_go_0, intgo _swig_go_1) {
   llmsize_params *arg1 = (llmsize_params *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12365,7 +12378,7 @@ long long _wrap_llmsize_params_component_core_02a2771d737caed3(struct llmsize_pa
 }
 
 
-long long _wrap_llmsize_weights_component_core_02a2771d737caed3(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_weights_component_core_2c40aed46644e90b(struct llmsize_weights *_swig_go_0, intgo _swig_go_1) {
   llmsize_weights *arg1 = (llmsize_weights *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12380,7 +12393,7 @@ long long _wrap_llmsize_weights_component_core_02a2771d737caed3(struct llmsize_w
 }
 
 
-intgo _wrap_llmsize_mix_tensors_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+intgo _wrap_llmsize_mix_tensors_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint32_t result;
@@ -12395,7 +12408,7 @@ intgo _wrap_llmsize_mix_tensors_core_02a2771d737caed3(struct llmsize_gguf_mix *_
 }
 
 
-long long _wrap_llmsize_mix_bytes_core_02a2771d737caed3(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
+long long _wrap_llmsize_mix_bytes_core_2c40aed46644e90b(struct llmsize_gguf_mix *_swig_go_0, intgo _swig_go_1) {
   llmsize_gguf_mix *arg1 = (llmsize_gguf_mix *) 0 ;
   uint32_t arg2 ;
   uint64_t result;
@@ -12410,7 +12423,7 @@ long long _wrap_llmsize_mix_bytes_core_02a2771d737caed3(struct llmsize_gguf_mix 
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_activation_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_activation_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1, long long _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12433,7 +12446,7 @@ struct llmsize_u64_out *_wrap_llmsize_activation_get_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_kv_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
+struct llmsize_u64_out *_wrap_llmsize_kv_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1, intgo _swig_go_2, intgo _swig_go_3) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -12456,7 +12469,7 @@ struct llmsize_u64_out *_wrap_llmsize_kv_get_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_speed_out *_wrap_llmsize_speed_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
+struct llmsize_speed_out *_wrap_llmsize_speed_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, long long _swig_go_5, long long _swig_go_6, long long _swig_go_7, intgo _swig_go_8) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12489,7 +12502,7 @@ struct llmsize_speed_out *_wrap_llmsize_speed_get_core_02a2771d737caed3(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_make_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, long long _swig_go_8, intgo _swig_go_9, intgo _swig_go_10, double _swig_go_11, long long _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, intgo _swig_go_16, double _swig_go_17, intgo _swig_go_18, intgo _swig_go_19, long long _swig_go_20, struct llmsize_engine_release *_swig_go_21, intgo _swig_go_22) {
+struct llmsize_plan *_wrap_llmsize_plan_make_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, intgo _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, long long _swig_go_8, intgo _swig_go_9, intgo _swig_go_10, double _swig_go_11, long long _swig_go_12, intgo _swig_go_13, intgo _swig_go_14, intgo _swig_go_15, intgo _swig_go_16, intgo _swig_go_17, double _swig_go_18, intgo _swig_go_19, intgo _swig_go_20, long long _swig_go_21, struct llmsize_engine_release *_swig_go_22, intgo _swig_go_23) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12507,12 +12520,13 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_02a2771d737caed3(struct llmsiz
   uint32_t arg15 ;
   int32_t arg16 ;
   uint32_t arg17 ;
-  double arg18 ;
-  uint32_t arg19 ;
+  uint32_t arg18 ;
+  double arg19 ;
   uint32_t arg20 ;
-  uint64_t arg21 ;
-  llmsize_engine_release *arg22 = (llmsize_engine_release *) 0 ;
-  uint32_t arg23 ;
+  uint32_t arg21 ;
+  uint64_t arg22 ;
+  llmsize_engine_release *arg23 = (llmsize_engine_release *) 0 ;
+  uint32_t arg24 ;
   llmsize_plan result;
   struct llmsize_plan *_swig_go_result;
   
@@ -12533,14 +12547,15 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_02a2771d737caed3(struct llmsiz
   arg15 = (uint32_t)_swig_go_14; 
   arg16 = (int32_t)_swig_go_15; 
   arg17 = (uint32_t)_swig_go_16; 
-  arg18 = (double)_swig_go_17; 
-  arg19 = (uint32_t)_swig_go_18; 
+  arg18 = (uint32_t)_swig_go_17; 
+  arg19 = (double)_swig_go_18; 
   arg20 = (uint32_t)_swig_go_19; 
-  arg21 = (uint64_t)_swig_go_20; 
-  arg22 = *(llmsize_engine_release **)&_swig_go_21; 
-  arg23 = (uint32_t)_swig_go_22; 
+  arg21 = (uint32_t)_swig_go_20; 
+  arg22 = (uint64_t)_swig_go_21; 
+  arg23 = *(llmsize_engine_release **)&_swig_go_22; 
+  arg24 = (uint32_t)_swig_go_23; 
   
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,arg21,(struct llmsize_engine_release const *)arg22,arg23);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,arg21,arg22,(struct llmsize_engine_release const *)arg23,arg24);
   {
     llmsize_plan * resultptr = (llmsize_plan *)malloc(sizeof(llmsize_plan));
     memmove(resultptr, &result, sizeof(llmsize_plan));
@@ -12550,7 +12565,7 @@ struct llmsize_plan *_wrap_llmsize_plan_make_core_02a2771d737caed3(struct llmsiz
 }
 
 
-struct llmsize_plan_out *_wrap_llmsize_plan_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_plan_out *_wrap_llmsize_plan_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_plan_out result;
   struct llmsize_plan_out *_swig_go_result;
@@ -12567,7 +12582,7 @@ struct llmsize_plan_out *_wrap_llmsize_plan_get_core_02a2771d737caed3(struct llm
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12584,7 +12599,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_max_context_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_u64_out result;
   struct llmsize_u64_out *_swig_go_result;
@@ -12601,7 +12616,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_most_seqs_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, intgo _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint32_t arg2 ;
   llmsize_u64_out result;
@@ -12620,7 +12635,7 @@ struct llmsize_u64_out *_wrap_llmsize_plan_min_gpus_get_core_02a2771d737caed3(st
 }
 
 
-struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_suggestion_out result;
   struct llmsize_suggestion_out *_swig_go_result;
@@ -12637,7 +12652,7 @@ struct llmsize_suggestion_out *_wrap_llmsize_plan_suggest_get_core_02a2771d737ca
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, double _swig_go_1) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   double arg2 ;
   llmsize_format_out result;
@@ -12656,7 +12671,7 @@ struct llmsize_format_out *_wrap_llmsize_plan_best_format_get_core_02a2771d737ca
 }
 
 
-struct llmsize_quality_out *_wrap_llmsize_quality_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
+struct llmsize_quality_out *_wrap_llmsize_quality_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_quality_out result;
@@ -12675,7 +12690,7 @@ struct llmsize_quality_out *_wrap_llmsize_quality_get_core_02a2771d737caed3(stru
 }
 
 
-struct llmsize_format_out *_wrap_llmsize_best_format_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
+struct llmsize_format_out *_wrap_llmsize_best_format_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, long long _swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   uint64_t arg2 ;
   llmsize_format_out result;
@@ -12694,7 +12709,7 @@ struct llmsize_format_out *_wrap_llmsize_best_format_get_core_02a2771d737caed3(s
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_make_core_02a2771d737caed3(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
+struct llmsize_use *_wrap_llmsize_use_make_core_2c40aed46644e90b(intgo _swig_go_0, long long _swig_go_1, long long _swig_go_2, double _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6, intgo _swig_go_7, intgo _swig_go_8) {
   int arg1 ;
   uint64_t arg2 ;
   uint64_t arg3 ;
@@ -12727,7 +12742,7 @@ struct llmsize_use *_wrap_llmsize_use_make_core_02a2771d737caed3(intgo _swig_go_
 }
 
 
-struct llmsize_license_out *_wrap_llmsize_license_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
+struct llmsize_license_out *_wrap_llmsize_license_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_use *_swig_go_1) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_use *arg2 = (llmsize_use *) 0 ;
   llmsize_license_out result;
@@ -12746,7 +12761,7 @@ struct llmsize_license_out *_wrap_llmsize_license_get_core_02a2771d737caed3(stru
 }
 
 
-struct llmsize_claim_out *_wrap_llmsize_claim_get_core_02a2771d737caed3(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
+struct llmsize_claim_out *_wrap_llmsize_claim_get_core_2c40aed46644e90b(struct llmsize_model *_swig_go_0, struct llmsize_format *_swig_go_1, struct llmsize_gpu *_swig_go_2, long long _swig_go_3, double _swig_go_4) {
   llmsize_model *arg1 = (llmsize_model *) 0 ;
   llmsize_format *arg2 = (llmsize_format *) 0 ;
   llmsize_gpu *arg3 = (llmsize_gpu *) 0 ;
@@ -12771,7 +12786,7 @@ struct llmsize_claim_out *_wrap_llmsize_claim_get_core_02a2771d737caed3(struct l
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12789,7 +12804,7 @@ struct llmsize_model *_wrap_llmsize_model_named_core_02a2771d737caed3(_gostring_
 }
 
 
-struct llmsize_gpu *_wrap_llmsize_gpu_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_gpu *_wrap_llmsize_gpu_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu *result = 0 ;
   struct llmsize_gpu *_swig_go_result;
@@ -12807,7 +12822,7 @@ struct llmsize_gpu *_wrap_llmsize_gpu_named_core_02a2771d737caed3(_gostring_ _sw
 }
 
 
-struct llmsize_format *_wrap_llmsize_format_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_format *_wrap_llmsize_format_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -12825,7 +12840,7 @@ struct llmsize_format *_wrap_llmsize_format_named_core_02a2771d737caed3(_gostrin
 }
 
 
-struct llmsize_license *_wrap_llmsize_license_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_license *_wrap_llmsize_license_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_license *result = 0 ;
   struct llmsize_license *_swig_go_result;
@@ -12843,7 +12858,7 @@ struct llmsize_license *_wrap_llmsize_license_named_core_02a2771d737caed3(_gostr
 }
 
 
-intgo _wrap_llmsize_engine_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_engine_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12861,7 +12876,7 @@ intgo _wrap_llmsize_engine_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_release_out_status_get_core_02a2771d737caed3(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_status_get_core_2c40aed46644e90b(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12874,7 +12889,7 @@ intgo _wrap_llmsize_release_out_status_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_release_out_engine_get_core_02a2771d737caed3(struct llmsize_release_out *_swig_go_0) {
+intgo _wrap_llmsize_release_out_engine_get_core_2c40aed46644e90b(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12887,7 +12902,7 @@ intgo _wrap_llmsize_release_out_engine_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_02a2771d737caed3(struct llmsize_release_out *_swig_go_0) {
+struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_2c40aed46644e90b(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   llmsize_engine_release *result = 0 ;
   struct llmsize_engine_release *_swig_go_result;
@@ -12900,7 +12915,7 @@ struct llmsize_engine_release *_wrap_llmsize_release_out_release_get_core_02a277
 }
 
 
-struct llmsize_release_out *_wrap_new_llmsize_release_out_core_02a2771d737caed3() {
+struct llmsize_release_out *_wrap_new_llmsize_release_out_core_2c40aed46644e90b() {
   struct llmsize_release_out *result = 0 ;
   struct llmsize_release_out *_swig_go_result;
   
@@ -12911,7 +12926,7 @@ struct llmsize_release_out *_wrap_new_llmsize_release_out_core_02a2771d737caed3(
 }
 
 
-void _wrap_delete_llmsize_release_out_core_02a2771d737caed3(struct llmsize_release_out *_swig_go_0) {
+void _wrap_delete_llmsize_release_out_core_2c40aed46644e90b(struct llmsize_release_out *_swig_go_0) {
   struct llmsize_release_out *arg1 = (struct llmsize_release_out *) 0 ;
   
   arg1 = *(struct llmsize_release_out **)&_swig_go_0; 
@@ -12921,7 +12936,7 @@ void _wrap_delete_llmsize_release_out_core_02a2771d737caed3(struct llmsize_relea
 }
 
 
-struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_02a2771d737caed3(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_2c40aed46644e90b(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_release_out result;
@@ -12950,7 +12965,7 @@ struct llmsize_release_out *_wrap_llmsize_engine_release_get_core_02a2771d737cae
 }
 
 
-intgo _wrap_llmsize_kv_dtype_named_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+intgo _wrap_llmsize_kv_dtype_named_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12968,7 +12983,7 @@ intgo _wrap_llmsize_kv_dtype_named_core_02a2771d737caed3(_gostring_ _swig_go_0) 
 }
 
 
-intgo _wrap_llmsize_resolution_out_status_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_status_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -12981,7 +12996,7 @@ intgo _wrap_llmsize_resolution_out_status_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -12994,7 +13009,7 @@ struct llmsize_model *_wrap_llmsize_resolution_out_model_get_core_02a2771d737cae
 }
 
 
-struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   llmsize_format *result = 0 ;
   struct llmsize_format *_swig_go_result;
@@ -13007,7 +13022,7 @@ struct llmsize_format *_wrap_llmsize_resolution_out_format_get_core_02a2771d737c
 }
 
 
-intgo _wrap_llmsize_resolution_out_how_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_how_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13020,7 +13035,7 @@ intgo _wrap_llmsize_resolution_out_how_get_core_02a2771d737caed3(struct llmsize_
 }
 
 
-intgo _wrap_llmsize_resolution_out_format_from_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+intgo _wrap_llmsize_resolution_out_format_from_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13033,7 +13048,7 @@ intgo _wrap_llmsize_resolution_out_format_from_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_resolution_out_matched_get_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+_gostring_ _wrap_llmsize_resolution_out_matched_get_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13046,7 +13061,7 @@ _gostring_ _wrap_llmsize_resolution_out_matched_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_02a2771d737caed3() {
+struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_2c40aed46644e90b() {
   struct llmsize_resolution_out *result = 0 ;
   struct llmsize_resolution_out *_swig_go_result;
   
@@ -13057,7 +13072,7 @@ struct llmsize_resolution_out *_wrap_new_llmsize_resolution_out_core_02a2771d737
 }
 
 
-void _wrap_delete_llmsize_resolution_out_core_02a2771d737caed3(struct llmsize_resolution_out *_swig_go_0) {
+void _wrap_delete_llmsize_resolution_out_core_2c40aed46644e90b(struct llmsize_resolution_out *_swig_go_0) {
   struct llmsize_resolution_out *arg1 = (struct llmsize_resolution_out *) 0 ;
   
   arg1 = *(struct llmsize_resolution_out **)&_swig_go_0; 
@@ -13067,7 +13082,7 @@ void _wrap_delete_llmsize_resolution_out_core_02a2771d737caed3(struct llmsize_re
 }
 
 
-struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_02a2771d737caed3(_gostring_ _swig_go_0, intgo _swig_go_1) {
+struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_2c40aed46644e90b(_gostring_ _swig_go_0, intgo _swig_go_1) {
   char *arg1 = (char *) 0 ;
   int arg2 ;
   llmsize_resolution_out result;
@@ -13091,7 +13106,7 @@ struct llmsize_resolution_out *_wrap_llmsize_resolve_get_core_02a2771d737caed3(_
 }
 
 
-struct llmsize_format *_wrap_llmsize_default_format_core_02a2771d737caed3(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
+struct llmsize_format *_wrap_llmsize_default_format_core_2c40aed46644e90b(_gostring_ _swig_go_0, struct llmsize_model *_swig_go_1, intgo _swig_go_2) {
   char *arg1 = (char *) 0 ;
   llmsize_model *arg2 = (llmsize_model *) 0 ;
   int arg3 ;
@@ -13113,7 +13128,7 @@ struct llmsize_format *_wrap_llmsize_default_format_core_02a2771d737caed3(_gostr
 }
 
 
-intgo _wrap_llmsize_gpu_out_status_get_core_02a2771d737caed3(struct llmsize_gpu_out *_swig_go_0) {
+intgo _wrap_llmsize_gpu_out_status_get_core_2c40aed46644e90b(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13126,7 +13141,7 @@ intgo _wrap_llmsize_gpu_out_status_get_core_02a2771d737caed3(struct llmsize_gpu_
 }
 
 
-struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_02a2771d737caed3(struct llmsize_gpu_out *_swig_go_0) {
+struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_2c40aed46644e90b(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   llmsize_gpu_resolution *result = 0 ;
   struct llmsize_gpu_resolution *_swig_go_result;
@@ -13139,7 +13154,7 @@ struct llmsize_gpu_resolution *_wrap_llmsize_gpu_out_value_get_core_02a2771d737c
 }
 
 
-struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_02a2771d737caed3() {
+struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_2c40aed46644e90b() {
   struct llmsize_gpu_out *result = 0 ;
   struct llmsize_gpu_out *_swig_go_result;
   
@@ -13150,7 +13165,7 @@ struct llmsize_gpu_out *_wrap_new_llmsize_gpu_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_gpu_out_core_02a2771d737caed3(struct llmsize_gpu_out *_swig_go_0) {
+void _wrap_delete_llmsize_gpu_out_core_2c40aed46644e90b(struct llmsize_gpu_out *_swig_go_0) {
   struct llmsize_gpu_out *arg1 = (struct llmsize_gpu_out *) 0 ;
   
   arg1 = *(struct llmsize_gpu_out **)&_swig_go_0; 
@@ -13160,7 +13175,7 @@ void _wrap_delete_llmsize_gpu_out_core_02a2771d737caed3(struct llmsize_gpu_out *
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_gpu_out result;
   struct llmsize_gpu_out *_swig_go_result;
@@ -13182,7 +13197,7 @@ struct llmsize_gpu_out *_wrap_llmsize_resolve_gpu_get_core_02a2771d737caed3(_gos
 }
 
 
-struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_02a2771d737caed3(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
+struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_2c40aed46644e90b(double _swig_go_0, double _swig_go_1, double _swig_go_2, intgo _swig_go_3) {
   double arg1 ;
   double arg2 ;
   double arg3 ;
@@ -13205,7 +13220,7 @@ struct llmsize_gpu_out *_wrap_llmsize_describe_gpu_get_core_02a2771d737caed3(dou
 }
 
 
-_gostring_ _wrap_llmsize_names_text_get_core_02a2771d737caed3(struct llmsize_names *_swig_go_0) {
+_gostring_ _wrap_llmsize_names_text_get_core_2c40aed46644e90b(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13218,7 +13233,7 @@ _gostring_ _wrap_llmsize_names_text_get_core_02a2771d737caed3(struct llmsize_nam
 }
 
 
-struct llmsize_names *_wrap_new_llmsize_names_core_02a2771d737caed3() {
+struct llmsize_names *_wrap_new_llmsize_names_core_2c40aed46644e90b() {
   struct llmsize_names *result = 0 ;
   struct llmsize_names *_swig_go_result;
   
@@ -13229,7 +13244,7 @@ struct llmsize_names *_wrap_new_llmsize_names_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_names_core_02a2771d737caed3(struct llmsize_names *_swig_go_0) {
+void _wrap_delete_llmsize_names_core_2c40aed46644e90b(struct llmsize_names *_swig_go_0) {
   struct llmsize_names *arg1 = (struct llmsize_names *) 0 ;
   
   arg1 = *(struct llmsize_names **)&_swig_go_0; 
@@ -13239,7 +13254,7 @@ void _wrap_delete_llmsize_names_core_02a2771d737caed3(struct llmsize_names *_swi
 }
 
 
-struct llmsize_names *_wrap_llmsize_close_names_core_02a2771d737caed3(intgo _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_names *_wrap_llmsize_close_names_core_2c40aed46644e90b(intgo _swig_go_0, _gostring_ _swig_go_1) {
   int arg1 ;
   char *arg2 = (char *) 0 ;
   llmsize_names result;
@@ -13263,7 +13278,7 @@ struct llmsize_names *_wrap_llmsize_close_names_core_02a2771d737caed3(intgo _swi
 }
 
 
-intgo _wrap_llmsize_model_result_status_get_core_02a2771d737caed3(struct llmsize_model_result *_swig_go_0) {
+intgo _wrap_llmsize_model_result_status_get_core_2c40aed46644e90b(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13276,7 +13291,7 @@ intgo _wrap_llmsize_model_result_status_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_model *_wrap_llmsize_model_result_model_get_core_02a2771d737caed3(struct llmsize_model_result *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_model_result_model_get_core_2c40aed46644e90b(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -13289,7 +13304,7 @@ struct llmsize_model *_wrap_llmsize_model_result_model_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_model_result *_wrap_new_llmsize_model_result_core_02a2771d737caed3() {
+struct llmsize_model_result *_wrap_new_llmsize_model_result_core_2c40aed46644e90b() {
   struct llmsize_model_result *result = 0 ;
   struct llmsize_model_result *_swig_go_result;
   
@@ -13300,7 +13315,7 @@ struct llmsize_model_result *_wrap_new_llmsize_model_result_core_02a2771d737caed
 }
 
 
-void _wrap_delete_llmsize_model_result_core_02a2771d737caed3(struct llmsize_model_result *_swig_go_0) {
+void _wrap_delete_llmsize_model_result_core_2c40aed46644e90b(struct llmsize_model_result *_swig_go_0) {
   struct llmsize_model_result *arg1 = (struct llmsize_model_result *) 0 ;
   
   arg1 = *(struct llmsize_model_result **)&_swig_go_0; 
@@ -13310,7 +13325,7 @@ void _wrap_delete_llmsize_model_result_core_02a2771d737caed3(struct llmsize_mode
 }
 
 
-struct llmsize_model_result *_wrap_llmsize_model_from_json_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_model_result *_wrap_llmsize_model_from_json_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_model_result result;
   struct llmsize_model_result *_swig_go_result;
@@ -13332,7 +13347,7 @@ struct llmsize_model_result *_wrap_llmsize_model_from_json_core_02a2771d737caed3
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_reason_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_reason_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13351,7 +13366,7 @@ struct llmsize_finding *_wrap_llmsize_license_reason_core_02a2771d737caed3(struc
 }
 
 
-struct llmsize_finding *_wrap_llmsize_license_obligation_core_02a2771d737caed3(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_finding *_wrap_llmsize_license_obligation_core_2c40aed46644e90b(struct llmsize_license_result *_swig_go_0, intgo _swig_go_1) {
   llmsize_license_result *arg1 = (llmsize_license_result *) 0 ;
   int arg2 ;
   llmsize_finding result;
@@ -13370,7 +13385,7 @@ struct llmsize_finding *_wrap_llmsize_license_obligation_core_02a2771d737caed3(s
 }
 
 
-intgo _wrap_llmsize_parse_result_status_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_status_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13383,7 +13398,7 @@ intgo _wrap_llmsize_parse_result_status_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -13396,7 +13411,7 @@ struct llmsize_plan *_wrap_llmsize_parse_result_plan_get_core_02a2771d737caed3(s
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_model_arg_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13409,7 +13424,7 @@ _gostring_ _wrap_llmsize_parse_result_model_arg_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13422,7 +13437,7 @@ _gostring_ _wrap_llmsize_parse_result_quant_arg_get_core_02a2771d737caed3(struct
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_error_flag_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13435,7 +13450,7 @@ _gostring_ _wrap_llmsize_parse_result_error_flag_get_core_02a2771d737caed3(struc
 }
 
 
-intgo _wrap_llmsize_parse_result_unknown_flags_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+intgo _wrap_llmsize_parse_result_unknown_flags_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   unsigned int result;
   intgo _swig_go_result;
@@ -13448,7 +13463,7 @@ intgo _wrap_llmsize_parse_result_unknown_flags_get_core_02a2771d737caed3(struct 
 }
 
 
-_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+_gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -13461,7 +13476,7 @@ _gostring_ _wrap_llmsize_parse_result_unknown_names_get_core_02a2771d737caed3(st
 }
 
 
-struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_02a2771d737caed3() {
+struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_2c40aed46644e90b() {
   struct llmsize_parse_result *result = 0 ;
   struct llmsize_parse_result *_swig_go_result;
   
@@ -13472,7 +13487,7 @@ struct llmsize_parse_result *_wrap_new_llmsize_parse_result_core_02a2771d737caed
 }
 
 
-void _wrap_delete_llmsize_parse_result_core_02a2771d737caed3(struct llmsize_parse_result *_swig_go_0) {
+void _wrap_delete_llmsize_parse_result_core_2c40aed46644e90b(struct llmsize_parse_result *_swig_go_0) {
   struct llmsize_parse_result *arg1 = (struct llmsize_parse_result *) 0 ;
   
   arg1 = *(struct llmsize_parse_result **)&_swig_go_0; 
@@ -13482,7 +13497,7 @@ void _wrap_delete_llmsize_parse_result_core_02a2771d737caed3(struct llmsize_pars
 }
 
 
-long long _wrap_llmsize__split_core_02a2771d737caed3(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
+long long _wrap_llmsize__split_core_2c40aed46644e90b(_gostring_ _swig_go_0, _gostring_* _swig_go_1, long long _swig_go_2) {
   char *arg1 = (char *) 0 ;
   char **arg2 = (char **) 0 ;
   size_t arg3 ;
@@ -13504,7 +13519,7 @@ long long _wrap_llmsize__split_core_02a2771d737caed3(_gostring_ _swig_go_0, _gos
 }
 
 
-void _wrap_llmsize__copy_core_02a2771d737caed3(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__copy_core_2c40aed46644e90b(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -13530,7 +13545,7 @@ void _wrap_llmsize__copy_core_02a2771d737caed3(_gostring_ _swig_go_0, long long 
 }
 
 
-struct llmsize_parse_result *_wrap_llmsize_parse_args_core_02a2771d737caed3(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
+struct llmsize_parse_result *_wrap_llmsize_parse_args_core_2c40aed46644e90b(_gostring_ _swig_go_0, _gostring_ _swig_go_1) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   llmsize_parse_result result;
@@ -13559,7 +13574,7 @@ struct llmsize_parse_result *_wrap_llmsize_parse_args_core_02a2771d737caed3(_gos
 }
 
 
-long long _wrap_llmsize_model_list_n_get_core_02a2771d737caed3(struct llmsize_model_list *_swig_go_0) {
+long long _wrap_llmsize_model_list_n_get_core_2c40aed46644e90b(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13572,7 +13587,7 @@ long long _wrap_llmsize_model_list_n_get_core_02a2771d737caed3(struct llmsize_mo
 }
 
 
-struct llmsize_model **_wrap_llmsize_model_list_items_get_core_02a2771d737caed3(struct llmsize_model_list *_swig_go_0) {
+struct llmsize_model **_wrap_llmsize_model_list_items_get_core_2c40aed46644e90b(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   llmsize_model **result = 0 ;
   struct llmsize_model **_swig_go_result;
@@ -13585,7 +13600,7 @@ struct llmsize_model **_wrap_llmsize_model_list_items_get_core_02a2771d737caed3(
 }
 
 
-struct llmsize_model_list *_wrap_new_llmsize_model_list_core_02a2771d737caed3() {
+struct llmsize_model_list *_wrap_new_llmsize_model_list_core_2c40aed46644e90b() {
   struct llmsize_model_list *result = 0 ;
   struct llmsize_model_list *_swig_go_result;
   
@@ -13596,7 +13611,7 @@ struct llmsize_model_list *_wrap_new_llmsize_model_list_core_02a2771d737caed3() 
 }
 
 
-void _wrap_delete_llmsize_model_list_core_02a2771d737caed3(struct llmsize_model_list *_swig_go_0) {
+void _wrap_delete_llmsize_model_list_core_2c40aed46644e90b(struct llmsize_model_list *_swig_go_0) {
   struct llmsize_model_list *arg1 = (struct llmsize_model_list *) 0 ;
   
   arg1 = *(struct llmsize_model_list **)&_swig_go_0; 
@@ -13606,7 +13621,7 @@ void _wrap_delete_llmsize_model_list_core_02a2771d737caed3(struct llmsize_model_
 }
 
 
-struct llmsize_model_list *_wrap_llmsize_model_list_new_core_02a2771d737caed3(intgo _swig_go_0) {
+struct llmsize_model_list *_wrap_llmsize_model_list_new_core_2c40aed46644e90b(intgo _swig_go_0) {
   int arg1 ;
   llmsize_model_list *result = 0 ;
   struct llmsize_model_list *_swig_go_result;
@@ -13619,7 +13634,7 @@ struct llmsize_model_list *_wrap_llmsize_model_list_new_core_02a2771d737caed3(in
 }
 
 
-intgo _wrap_llmsize_model_list_set_core_02a2771d737caed3(struct llmsize_model_list *_swig_go_0, intgo _swig_go_1, struct llmsize_model *_swig_go_2) {
+intgo _wrap_llmsize_model_list_set_core_2c40aed46644e90b(struct llmsize_model_list *_swig_go_0, intgo _swig_go_1, struct llmsize_model *_swig_go_2) {
   llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
   int arg2 ;
   llmsize_model *arg3 = (llmsize_model *) 0 ;
@@ -13636,7 +13651,7 @@ intgo _wrap_llmsize_model_list_set_core_02a2771d737caed3(struct llmsize_model_li
 }
 
 
-void _wrap_llmsize_model_list_free_core_02a2771d737caed3(struct llmsize_model_list *_swig_go_0) {
+void _wrap_llmsize_model_list_free_core_2c40aed46644e90b(struct llmsize_model_list *_swig_go_0) {
   llmsize_model_list *arg1 = (llmsize_model_list *) 0 ;
   
   arg1 = *(llmsize_model_list **)&_swig_go_0; 
@@ -13646,7 +13661,7 @@ void _wrap_llmsize_model_list_free_core_02a2771d737caed3(struct llmsize_model_li
 }
 
 
-intgo _wrap_llmsize_selection_status_get_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0) {
+intgo _wrap_llmsize_selection_status_get_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -13659,7 +13674,7 @@ intgo _wrap_llmsize_selection_status_get_core_02a2771d737caed3(struct llmsize_se
 }
 
 
-long long _wrap_llmsize_selection_n_get_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_n_get_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13672,7 +13687,7 @@ long long _wrap_llmsize_selection_n_get_core_02a2771d737caed3(struct llmsize_sel
 }
 
 
-long long _wrap_llmsize_selection_candidates_get_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0) {
+long long _wrap_llmsize_selection_candidates_get_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -13685,7 +13700,7 @@ long long _wrap_llmsize_selection_candidates_get_core_02a2771d737caed3(struct ll
 }
 
 
-struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0))[1024] {
+struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0))[1024] {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   llmsize_candidate *result = 0 ;
   struct llmsize_candidate (*_swig_go_result)[1024];
@@ -13698,7 +13713,7 @@ struct llmsize_candidate (*_wrap_llmsize_selection_items_get_core_02a2771d737cae
 }
 
 
-struct llmsize_selection *_wrap_new_llmsize_selection_core_02a2771d737caed3() {
+struct llmsize_selection *_wrap_new_llmsize_selection_core_2c40aed46644e90b() {
   struct llmsize_selection *result = 0 ;
   struct llmsize_selection *_swig_go_result;
   
@@ -13709,7 +13724,7 @@ struct llmsize_selection *_wrap_new_llmsize_selection_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_selection_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0) {
+void _wrap_delete_llmsize_selection_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0) {
   struct llmsize_selection *arg1 = (struct llmsize_selection *) 0 ;
   
   arg1 = *(struct llmsize_selection **)&_swig_go_0; 
@@ -13719,7 +13734,7 @@ void _wrap_delete_llmsize_selection_core_02a2771d737caed3(struct llmsize_selecti
 }
 
 
-struct llmsize_selection *_wrap_llmsize_select_run_core_02a2771d737caed3(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14, struct llmsize_model_list *_swig_go_15) {
+struct llmsize_selection *_wrap_llmsize_select_run_core_2c40aed46644e90b(struct llmsize_gpu *_swig_go_0, intgo _swig_go_1, intgo _swig_go_2, intgo _swig_go_3, long long _swig_go_4, intgo _swig_go_5, double _swig_go_6, intgo _swig_go_7, double _swig_go_8, struct llmsize_format *_swig_go_9, struct llmsize_use *_swig_go_10, intgo _swig_go_11, _gostring_ _swig_go_12, _gostring_ _swig_go_13, intgo _swig_go_14, struct llmsize_model_list *_swig_go_15) {
   llmsize_gpu *arg1 = (llmsize_gpu *) 0 ;
   uint32_t arg2 ;
   int arg3 ;
@@ -13772,7 +13787,7 @@ struct llmsize_selection *_wrap_llmsize_select_run_core_02a2771d737caed3(struct 
 }
 
 
-struct llmsize_candidate *_wrap_llmsize_selection_at_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
+struct llmsize_candidate *_wrap_llmsize_selection_at_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0, intgo _swig_go_1) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   int arg2 ;
   llmsize_candidate result;
@@ -13791,7 +13806,7 @@ struct llmsize_candidate *_wrap_llmsize_selection_at_core_02a2771d737caed3(struc
 }
 
 
-void _wrap_llmsize_selection_free_core_02a2771d737caed3(struct llmsize_selection *_swig_go_0) {
+void _wrap_llmsize_selection_free_core_2c40aed46644e90b(struct llmsize_selection *_swig_go_0) {
   llmsize_selection *arg1 = (llmsize_selection *) 0 ;
   
   arg1 = *(llmsize_selection **)&_swig_go_0; 
@@ -13801,7 +13816,7 @@ void _wrap_llmsize_selection_free_core_02a2771d737caed3(struct llmsize_selection
 }
 
 
-intgo _wrap_llmsize_sweep_row_model_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_model_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13814,7 +13829,7 @@ intgo _wrap_llmsize_sweep_row_model_get_core_02a2771d737caed3(struct llmsize_swe
 }
 
 
-intgo _wrap_llmsize_sweep_row_format_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_format_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13827,7 +13842,7 @@ intgo _wrap_llmsize_sweep_row_format_get_core_02a2771d737caed3(struct llmsize_sw
 }
 
 
-intgo _wrap_llmsize_sweep_row_gpu_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_gpu_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13840,7 +13855,7 @@ intgo _wrap_llmsize_sweep_row_gpu_get_core_02a2771d737caed3(struct llmsize_sweep
 }
 
 
-intgo _wrap_llmsize_sweep_row_status_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_status_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13853,7 +13868,7 @@ intgo _wrap_llmsize_sweep_row_status_get_core_02a2771d737caed3(struct llmsize_sw
 }
 
 
-long long _wrap_llmsize_sweep_row_context_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_context_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13866,7 +13881,7 @@ long long _wrap_llmsize_sweep_row_context_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-long long _wrap_llmsize_sweep_row_weight_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_weight_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13879,7 +13894,7 @@ long long _wrap_llmsize_sweep_row_weight_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_kv_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_kv_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13892,7 +13907,7 @@ long long _wrap_llmsize_sweep_row_kv_bytes_get_core_02a2771d737caed3(struct llms
 }
 
 
-long long _wrap_llmsize_sweep_row_activation_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_activation_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13905,7 +13920,7 @@ long long _wrap_llmsize_sweep_row_activation_bytes_get_core_02a2771d737caed3(str
 }
 
 
-long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13918,7 +13933,7 @@ long long _wrap_llmsize_sweep_row_overhead_bytes_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_total_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_total_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13931,7 +13946,7 @@ long long _wrap_llmsize_sweep_row_total_bytes_get_core_02a2771d737caed3(struct l
 }
 
 
-long long _wrap_llmsize_sweep_row_usable_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_usable_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13944,7 +13959,7 @@ long long _wrap_llmsize_sweep_row_usable_bytes_get_core_02a2771d737caed3(struct 
 }
 
 
-long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int64_t result;
   long long _swig_go_result;
@@ -13957,7 +13972,7 @@ long long _wrap_llmsize_sweep_row_headroom_bytes_get_core_02a2771d737caed3(struc
 }
 
 
-long long _wrap_llmsize_sweep_row_max_context_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+long long _wrap_llmsize_sweep_row_max_context_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   uint64_t result;
   long long _swig_go_result;
@@ -13970,7 +13985,7 @@ long long _wrap_llmsize_sweep_row_max_context_get_core_02a2771d737caed3(struct l
 }
 
 
-double _wrap_llmsize_sweep_row_decode_tps_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+double _wrap_llmsize_sweep_row_decode_tps_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   double result;
   double _swig_go_result;
@@ -13983,7 +13998,7 @@ double _wrap_llmsize_sweep_row_decode_tps_get_core_02a2771d737caed3(struct llmsi
 }
 
 
-intgo _wrap_llmsize_sweep_row_fits_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_fits_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -13996,7 +14011,7 @@ intgo _wrap_llmsize_sweep_row_fits_get_core_02a2771d737caed3(struct llmsize_swee
 }
 
 
-intgo _wrap_llmsize_sweep_row_tight_get_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+intgo _wrap_llmsize_sweep_row_tight_get_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   int32_t result;
   intgo _swig_go_result;
@@ -14009,7 +14024,7 @@ intgo _wrap_llmsize_sweep_row_tight_get_core_02a2771d737caed3(struct llmsize_swe
 }
 
 
-struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_02a2771d737caed3() {
+struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_2c40aed46644e90b() {
   struct llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
   
@@ -14020,7 +14035,7 @@ struct llmsize_sweep_row *_wrap_new_llmsize_sweep_row_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_sweep_row_core_02a2771d737caed3(struct llmsize_sweep_row *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_row_core_2c40aed46644e90b(struct llmsize_sweep_row *_swig_go_0) {
   struct llmsize_sweep_row *arg1 = (struct llmsize_sweep_row *) 0 ;
   
   arg1 = *(struct llmsize_sweep_row **)&_swig_go_0; 
@@ -14030,7 +14045,7 @@ void _wrap_delete_llmsize_sweep_row_core_02a2771d737caed3(struct llmsize_sweep_r
 }
 
 
-intgo _wrap_llmsize_sweep_status_get_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+intgo _wrap_llmsize_sweep_status_get_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14043,7 +14058,7 @@ intgo _wrap_llmsize_sweep_status_get_core_02a2771d737caed3(struct llmsize_sweep 
 }
 
 
-_gostring_ _wrap_llmsize_sweep_bad_name_get_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+_gostring_ _wrap_llmsize_sweep_bad_name_get_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14056,7 +14071,7 @@ _gostring_ _wrap_llmsize_sweep_bad_name_get_core_02a2771d737caed3(struct llmsize
 }
 
 
-long long _wrap_llmsize_sweep_n_get_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+long long _wrap_llmsize_sweep_n_get_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -14069,7 +14084,7 @@ long long _wrap_llmsize_sweep_n_get_core_02a2771d737caed3(struct llmsize_sweep *
 }
 
 
-struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   llmsize_sweep_row *result = 0 ;
   struct llmsize_sweep_row *_swig_go_result;
@@ -14082,7 +14097,7 @@ struct llmsize_sweep_row *_wrap_llmsize_sweep_rows_get_core_02a2771d737caed3(str
 }
 
 
-struct llmsize_sweep *_wrap_new_llmsize_sweep_core_02a2771d737caed3() {
+struct llmsize_sweep *_wrap_new_llmsize_sweep_core_2c40aed46644e90b() {
   struct llmsize_sweep *result = 0 ;
   struct llmsize_sweep *_swig_go_result;
   
@@ -14093,7 +14108,7 @@ struct llmsize_sweep *_wrap_new_llmsize_sweep_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_sweep_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+void _wrap_delete_llmsize_sweep_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   struct llmsize_sweep *arg1 = (struct llmsize_sweep *) 0 ;
   
   arg1 = *(struct llmsize_sweep **)&_swig_go_0; 
@@ -14103,7 +14118,7 @@ void _wrap_delete_llmsize_sweep_core_02a2771d737caed3(struct llmsize_sweep *_swi
 }
 
 
-long long _wrap_llmsize__count_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+long long _wrap_llmsize__count_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -14121,7 +14136,7 @@ long long _wrap_llmsize__count_core_02a2771d737caed3(_gostring_ _swig_go_0) {
 }
 
 
-void _wrap_llmsize__nth_core_02a2771d737caed3(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
+void _wrap_llmsize__nth_core_2c40aed46644e90b(_gostring_ _swig_go_0, long long _swig_go_1, _gostring_ _swig_go_2, long long _swig_go_3) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   char *arg3 = (char *) 0 ;
@@ -14147,7 +14162,7 @@ void _wrap_llmsize__nth_core_02a2771d737caed3(_gostring_ _swig_go_0, long long _
 }
 
 
-struct llmsize_sweep *_wrap_llmsize_sweep_run_core_02a2771d737caed3(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
+struct llmsize_sweep *_wrap_llmsize_sweep_run_core_2c40aed46644e90b(_gostring_ _swig_go_0, _gostring_ _swig_go_1, _gostring_ _swig_go_2, _gostring_ _swig_go_3, intgo _swig_go_4, intgo _swig_go_5, intgo _swig_go_6) {
   char *arg1 = (char *) 0 ;
   char *arg2 = (char *) 0 ;
   char *arg3 = (char *) 0 ;
@@ -14192,7 +14207,7 @@ struct llmsize_sweep *_wrap_llmsize_sweep_run_core_02a2771d737caed3(_gostring_ _
 }
 
 
-long long _wrap_llmsize_sweep_row_size_core_02a2771d737caed3() {
+long long _wrap_llmsize_sweep_row_size_core_2c40aed46644e90b() {
   size_t result;
   long long _swig_go_result;
   
@@ -14203,7 +14218,7 @@ long long _wrap_llmsize_sweep_row_size_core_02a2771d737caed3() {
 }
 
 
-_gostring_ _wrap_llmsize_blob_data_get_core_02a2771d737caed3(struct llmsize_blob *_swig_go_0) {
+_gostring_ _wrap_llmsize_blob_data_get_core_2c40aed46644e90b(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   char *result = 0 ;
   _gostring_ _swig_go_result;
@@ -14216,7 +14231,7 @@ _gostring_ _wrap_llmsize_blob_data_get_core_02a2771d737caed3(struct llmsize_blob
 }
 
 
-long long _wrap_llmsize_blob_size_get_core_02a2771d737caed3(struct llmsize_blob *_swig_go_0) {
+long long _wrap_llmsize_blob_size_get_core_2c40aed46644e90b(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   size_t result;
   long long _swig_go_result;
@@ -14229,7 +14244,7 @@ long long _wrap_llmsize_blob_size_get_core_02a2771d737caed3(struct llmsize_blob 
 }
 
 
-struct llmsize_blob *_wrap_new_llmsize_blob_core_02a2771d737caed3() {
+struct llmsize_blob *_wrap_new_llmsize_blob_core_2c40aed46644e90b() {
   struct llmsize_blob *result = 0 ;
   struct llmsize_blob *_swig_go_result;
   
@@ -14240,7 +14255,7 @@ struct llmsize_blob *_wrap_new_llmsize_blob_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_blob_core_02a2771d737caed3(struct llmsize_blob *_swig_go_0) {
+void _wrap_delete_llmsize_blob_core_2c40aed46644e90b(struct llmsize_blob *_swig_go_0) {
   struct llmsize_blob *arg1 = (struct llmsize_blob *) 0 ;
   
   arg1 = *(struct llmsize_blob **)&_swig_go_0; 
@@ -14250,7 +14265,7 @@ void _wrap_delete_llmsize_blob_core_02a2771d737caed3(struct llmsize_blob *_swig_
 }
 
 
-struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   llmsize_blob result;
   struct llmsize_blob *_swig_go_result;
@@ -14267,7 +14282,7 @@ struct llmsize_blob *_wrap_llmsize_sweep_bytes_core_02a2771d737caed3(struct llms
 }
 
 
-void *_wrap_llmsize_sweep_data_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+void *_wrap_llmsize_sweep_data_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   void *result = 0 ;
   void *_swig_go_result;
@@ -14280,7 +14295,7 @@ void *_wrap_llmsize_sweep_data_core_02a2771d737caed3(struct llmsize_sweep *_swig
 }
 
 
-void _wrap_llmsize_sweep_free_core_02a2771d737caed3(struct llmsize_sweep *_swig_go_0) {
+void _wrap_llmsize_sweep_free_core_2c40aed46644e90b(struct llmsize_sweep *_swig_go_0) {
   llmsize_sweep *arg1 = (llmsize_sweep *) 0 ;
   
   arg1 = *(llmsize_sweep **)&_swig_go_0; 
@@ -14290,7 +14305,7 @@ void _wrap_llmsize_sweep_free_core_02a2771d737caed3(struct llmsize_sweep *_swig_
 }
 
 
-long long _wrap_llmsize__bits_core_02a2771d737caed3(double _swig_go_0) {
+long long _wrap_llmsize__bits_core_2c40aed46644e90b(double _swig_go_0) {
   double arg1 ;
   uint64_t result;
   long long _swig_go_result;
@@ -14303,7 +14318,7 @@ long long _wrap_llmsize__bits_core_02a2771d737caed3(double _swig_go_0) {
 }
 
 
-intgo _wrap_llmsize_plan_fit_flat_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
+intgo _wrap_llmsize_plan_fit_flat_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, intgo _swig_go_1, long long _swig_go_2, intgo _swig_go_3, _goslice_ _swig_go_4) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   int arg2 ;
   uint64_t arg3 ;
@@ -14325,7 +14340,7 @@ intgo _wrap_llmsize_plan_fit_flat_core_02a2771d737caed3(struct llmsize_plan *_sw
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14338,7 +14353,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_get_core_02a2771d737caed3(stru
 }
 
 
-struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_weights *result = 0 ;
   struct llmsize_weights *_swig_go_result;
@@ -14351,7 +14366,7 @@ struct llmsize_weights *_wrap_llmsize_held_plan_weights_get_core_02a2771d737caed
 }
 
 
-struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   llmsize_params *result = 0 ;
   struct llmsize_params *_swig_go_result;
@@ -14364,7 +14379,7 @@ struct llmsize_params *_wrap_llmsize_held_plan_params_get_core_02a2771d737caed3(
 }
 
 
-struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_02a2771d737caed3() {
+struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_2c40aed46644e90b() {
   struct llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
   
@@ -14375,7 +14390,7 @@ struct llmsize_held_plan *_wrap_new_llmsize_held_plan_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_held_plan_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_delete_llmsize_held_plan_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   struct llmsize_held_plan *arg1 = (struct llmsize_held_plan *) 0 ;
   
   arg1 = *(struct llmsize_held_plan **)&_swig_go_0; 
@@ -14385,7 +14400,7 @@ void _wrap_delete_llmsize_held_plan_core_02a2771d737caed3(struct llmsize_held_pl
 }
 
 
-struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0) {
+struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   llmsize_held_plan *result = 0 ;
   struct llmsize_held_plan *_swig_go_result;
@@ -14398,7 +14413,7 @@ struct llmsize_held_plan *_wrap_llmsize_hold_plan_core_02a2771d737caed3(struct l
 }
 
 
-struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   llmsize_plan *result = 0 ;
   struct llmsize_plan *_swig_go_result;
@@ -14411,7 +14426,7 @@ struct llmsize_plan *_wrap_llmsize_held_plan_plan_core_02a2771d737caed3(struct l
 }
 
 
-void _wrap_llmsize_held_plan_free_core_02a2771d737caed3(struct llmsize_held_plan *_swig_go_0) {
+void _wrap_llmsize_held_plan_free_core_2c40aed46644e90b(struct llmsize_held_plan *_swig_go_0) {
   llmsize_held_plan *arg1 = (llmsize_held_plan *) 0 ;
   
   arg1 = *(llmsize_held_plan **)&_swig_go_0; 
@@ -14421,7 +14436,7 @@ void _wrap_llmsize_held_plan_free_core_02a2771d737caed3(struct llmsize_held_plan
 }
 
 
-struct llmsize_plan *_wrap_llmsize_plan_with_core_02a2771d737caed3(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
+struct llmsize_plan *_wrap_llmsize_plan_with_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0, long long _swig_go_1, intgo _swig_go_2) {
   llmsize_plan *arg1 = (llmsize_plan *) 0 ;
   uint64_t arg2 ;
   uint32_t arg3 ;
@@ -14442,7 +14457,7 @@ struct llmsize_plan *_wrap_llmsize_plan_with_core_02a2771d737caed3(struct llmsiz
 }
 
 
-intgo _wrap_llmsize_file_out_status_get_core_02a2771d737caed3(struct llmsize_file_out *_swig_go_0) {
+intgo _wrap_llmsize_file_out_status_get_core_2c40aed46644e90b(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14455,7 +14470,7 @@ intgo _wrap_llmsize_file_out_status_get_core_02a2771d737caed3(struct llmsize_fil
 }
 
 
-struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_02a2771d737caed3(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_2c40aed46644e90b(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_file_info *result = 0 ;
   struct llmsize_file_info *_swig_go_result;
@@ -14468,7 +14483,7 @@ struct llmsize_file_info *_wrap_llmsize_file_out_value_get_core_02a2771d737caed3
 }
 
 
-struct llmsize_model *_wrap_llmsize_file_out_match_get_core_02a2771d737caed3(struct llmsize_file_out *_swig_go_0) {
+struct llmsize_model *_wrap_llmsize_file_out_match_get_core_2c40aed46644e90b(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   llmsize_model *result = 0 ;
   struct llmsize_model *_swig_go_result;
@@ -14481,7 +14496,7 @@ struct llmsize_model *_wrap_llmsize_file_out_match_get_core_02a2771d737caed3(str
 }
 
 
-struct llmsize_file_out *_wrap_new_llmsize_file_out_core_02a2771d737caed3() {
+struct llmsize_file_out *_wrap_new_llmsize_file_out_core_2c40aed46644e90b() {
   struct llmsize_file_out *result = 0 ;
   struct llmsize_file_out *_swig_go_result;
   
@@ -14492,7 +14507,7 @@ struct llmsize_file_out *_wrap_new_llmsize_file_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_file_out_core_02a2771d737caed3(struct llmsize_file_out *_swig_go_0) {
+void _wrap_delete_llmsize_file_out_core_2c40aed46644e90b(struct llmsize_file_out *_swig_go_0) {
   struct llmsize_file_out *arg1 = (struct llmsize_file_out *) 0 ;
   
   arg1 = *(struct llmsize_file_out **)&_swig_go_0; 
@@ -14502,7 +14517,7 @@ void _wrap_delete_llmsize_file_out_core_02a2771d737caed3(struct llmsize_file_out
 }
 
 
-struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   size_t arg2 ;
   llmsize_file_out result;
@@ -14523,7 +14538,7 @@ struct llmsize_file_out *_wrap_llmsize_inspect_bytes_core_02a2771d737caed3(_gost
 }
 
 
-intgo _wrap_llmsize_use_out_status_get_core_02a2771d737caed3(struct llmsize_use_out *_swig_go_0) {
+intgo _wrap_llmsize_use_out_status_get_core_2c40aed46644e90b(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   int result;
   intgo _swig_go_result;
@@ -14536,7 +14551,7 @@ intgo _wrap_llmsize_use_out_status_get_core_02a2771d737caed3(struct llmsize_use_
 }
 
 
-struct llmsize_use *_wrap_llmsize_use_out_value_get_core_02a2771d737caed3(struct llmsize_use_out *_swig_go_0) {
+struct llmsize_use *_wrap_llmsize_use_out_value_get_core_2c40aed46644e90b(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   llmsize_use *result = 0 ;
   struct llmsize_use *_swig_go_result;
@@ -14549,7 +14564,7 @@ struct llmsize_use *_wrap_llmsize_use_out_value_get_core_02a2771d737caed3(struct
 }
 
 
-struct llmsize_use_out *_wrap_new_llmsize_use_out_core_02a2771d737caed3() {
+struct llmsize_use_out *_wrap_new_llmsize_use_out_core_2c40aed46644e90b() {
   struct llmsize_use_out *result = 0 ;
   struct llmsize_use_out *_swig_go_result;
   
@@ -14560,7 +14575,7 @@ struct llmsize_use_out *_wrap_new_llmsize_use_out_core_02a2771d737caed3() {
 }
 
 
-void _wrap_delete_llmsize_use_out_core_02a2771d737caed3(struct llmsize_use_out *_swig_go_0) {
+void _wrap_delete_llmsize_use_out_core_2c40aed46644e90b(struct llmsize_use_out *_swig_go_0) {
   struct llmsize_use_out *arg1 = (struct llmsize_use_out *) 0 ;
   
   arg1 = *(struct llmsize_use_out **)&_swig_go_0; 
@@ -14570,7 +14585,7 @@ void _wrap_delete_llmsize_use_out_core_02a2771d737caed3(struct llmsize_use_out *
 }
 
 
-struct llmsize_use_out *_wrap_llmsize_use_parse_core_02a2771d737caed3(_gostring_ _swig_go_0) {
+struct llmsize_use_out *_wrap_llmsize_use_parse_core_2c40aed46644e90b(_gostring_ _swig_go_0) {
   char *arg1 = (char *) 0 ;
   llmsize_use_out result;
   struct llmsize_use_out *_swig_go_result;

@@ -965,7 +965,8 @@ class Model(_Row):
         return _c.llmsize_plan_make(self._p, f._p, g._p, e, 0, int(kw.get("pp", 0)), int(kw.get("dp", 0)), int(gpus or 0),
                                     int(context or 0), int(seqs or 0), _kv(kv_dtype), float(gpu_util or 0.0),
                                     int(kw.get("batched_tokens", 0)), int(kw.get("ubatch", 0)), 0,
-                                    int(gl or 0), int(kw.get("cpu_moe_layers", 0)), float(kw.get("host_bw_gbs", 0.0)),
+                                    int(gl or 0), int(kw.get("cpu_moe_layers", 0)), int(kw.get("cpu_moe_first", 0)),
+                                    float(kw.get("host_bw_gbs", 0.0)),
                                     flags, int(kw.get("tight_pct", 0)), 0, release, int(kw.get("max_seqs", 0)))
 
     def _format_or_default(self, fmt, engine):
@@ -1234,7 +1235,7 @@ def plan_from_args(args: Union[str, Sequence[str]], gpu: Union[str, GPU], *,  # 
                                    f"the node has {gpus}", _S["ERR_INVALID_ARG"])
     plan = _c.llmsize_plan_make(p.model, p.format, g._p, p.engine, p.tp, p.pp, p.dp, 0 if p.tp else int(gpus), p.context, p.seqs,
                                 p.kv_dtype, p.mem_fraction, p.batched_tokens, p.ubatch, p.block_size, p.gpu_layers,
-                                p.cpu_moe_layers, p.host_bw_gbs, p.flags, p.tight_pct, 0, release, p.max_seqs)
+                                p.cpu_moe_layers, p.cpu_moe_first, p.host_bw_gbs, p.flags, p.tight_pct, 0, release, p.max_seqs)
     return _fit(plan, tuple(r.unknown_names.split()))
 
 

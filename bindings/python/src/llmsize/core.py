@@ -805,6 +805,7 @@ class llmsize_plan(object):
     block_size = property(_core.llmsize_plan_block_size_get)
     gpu_layers = property(_core.llmsize_plan_gpu_layers_get)
     cpu_moe_layers = property(_core.llmsize_plan_cpu_moe_layers_get)
+    cpu_moe_first = property(_core.llmsize_plan_cpu_moe_first_get)
     host_bw_gbs = property(_core.llmsize_plan_host_bw_gbs_get)
     flags = property(_core.llmsize_plan_flags_get)
     tight_pct = property(_core.llmsize_plan_tight_pct_get)
@@ -1630,8 +1631,8 @@ def llmsize_kv_get(m, context, seqs, dtype):
 def llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs):
     return _core.llmsize_speed_get(m, f, a, gpus, kv_dtype, context, prompt, gen, seqs)
 
-def llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs):
-    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs)
+def llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, cpu_moe_first, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs):
+    return _core.llmsize_plan_make(m, f, a, engine, tp, pp, dp, gpus, context, seqs, kv_dtype, mem_fraction, batched_tokens, ubatch, block_size, gpu_layers, cpu_moe_layers, cpu_moe_first, host_bw_gbs, flags, tight_pct, kv_pool_bytes, release, max_seqs)
 
 def llmsize_plan_get(p):
     return _core.llmsize_plan_get(p)

@@ -3685,7 +3685,7 @@ llmsize_speed_out llmsize_speed_get(const llmsize_model *m, const llmsize_format
 llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, const llmsize_gpu *a, int engine,
                                uint32_t tp, uint32_t pp, uint32_t dp, uint32_t gpus, uint64_t context, uint32_t seqs, int kv_dtype,
                                double mem_fraction, uint64_t batched_tokens, uint32_t ubatch, uint32_t block_size,
-                               int32_t gpu_layers, uint32_t cpu_moe_layers, double host_bw_gbs, uint32_t flags,
+                               int32_t gpu_layers, uint32_t cpu_moe_layers, uint32_t cpu_moe_first, double host_bw_gbs, uint32_t flags,
                                uint32_t tight_pct, uint64_t kv_pool_bytes, const llmsize_engine_release *release,
                                uint32_t max_seqs) {
     llmsize_plan p;
@@ -3693,7 +3693,7 @@ llmsize_plan llmsize_plan_make(const llmsize_model *m, const llmsize_format *f, 
     p.model = m; p.format = f; p.gpu = a; p.engine = (uint32_t)engine; p.tp = tp; p.pp = pp; p.dp = dp; p.gpus = gpus;
     p.context = context; p.seqs = seqs; p.kv_dtype = (uint32_t)kv_dtype; p.mem_fraction = mem_fraction;
     p.batched_tokens = batched_tokens; p.ubatch = ubatch; p.block_size = block_size; p.gpu_layers = gpu_layers;
-    p.cpu_moe_layers = cpu_moe_layers; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
+    p.cpu_moe_layers = cpu_moe_layers; p.cpu_moe_first = cpu_moe_first; p.host_bw_gbs = host_bw_gbs; p.flags = flags; p.tight_pct = tight_pct;
     p.kv_pool_bytes = kv_pool_bytes; p.release = release; p.max_seqs = max_seqs;
     return p;
 }
@@ -10580,6 +10580,29 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_cpu_moe_layers_get(PyObject *self, PyObj
   }
   arg1 = (struct llmsize_plan *)(argp1);
   result = (uint32_t) ((arg1)->cpu_moe_layers);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_cpu_moe_first_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_cpu_moe_first_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (uint32_t) ((arg1)->cpu_moe_first);
   resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
@@ -18872,12 +18895,13 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   uint32_t arg15 ;
   int32_t arg16 ;
   uint32_t arg17 ;
-  double arg18 ;
-  uint32_t arg19 ;
+  uint32_t arg18 ;
+  double arg19 ;
   uint32_t arg20 ;
-  uint64_t arg21 ;
-  llmsize_engine_release *arg22 = (llmsize_engine_release *) 0 ;
-  uint32_t arg23 ;
+  uint32_t arg21 ;
+  uint64_t arg22 ;
+  llmsize_engine_release *arg23 = (llmsize_engine_release *) 0 ;
+  uint32_t arg24 ;
   void *argp1 = 0 ;
   int res1 = 0 ;
   void *argp2 = 0 ;
@@ -18912,22 +18936,24 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
   int ecode16 = 0 ;
   unsigned int val17 ;
   int ecode17 = 0 ;
-  double val18 ;
+  unsigned int val18 ;
   int ecode18 = 0 ;
-  unsigned int val19 ;
+  double val19 ;
   int ecode19 = 0 ;
   unsigned int val20 ;
   int ecode20 = 0 ;
-  unsigned long long val21 ;
+  unsigned int val21 ;
   int ecode21 = 0 ;
-  void *argp22 = 0 ;
-  int res22 = 0 ;
-  unsigned int val23 ;
-  int ecode23 = 0 ;
-  PyObject *swig_obj[23] ;
+  unsigned long long val22 ;
+  int ecode22 = 0 ;
+  void *argp23 = 0 ;
+  int res23 = 0 ;
+  unsigned int val24 ;
+  int ecode24 = 0 ;
+  PyObject *swig_obj[24] ;
   llmsize_plan result;
   
-  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 23, 23, swig_obj)) SWIG_fail;
+  if (!SWIG_Python_UnpackTuple(args, "llmsize_plan_make", 24, 24, swig_obj)) SWIG_fail;
   res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_model, 0 |  0 );
   if (!SWIG_IsOK(res1)) {
     SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_make" "', argument " "1"" of type '" "llmsize_model const *""'"); 
@@ -19013,37 +19039,42 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_make(PyObject *self, PyObject *args) {
     SWIG_exception_fail(SWIG_ArgError(ecode17), "in method '" "llmsize_plan_make" "', argument " "17"" of type '" "uint32_t""'");
   } 
   arg17 = (uint32_t)(val17);
-  ecode18 = SWIG_AsVal_double(swig_obj[17], &val18);
+  ecode18 = SWIG_AsVal_unsigned_SS_int(swig_obj[17], &val18);
   if (!SWIG_IsOK(ecode18)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode18), "in method '" "llmsize_plan_make" "', argument " "18"" of type '" "double""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode18), "in method '" "llmsize_plan_make" "', argument " "18"" of type '" "uint32_t""'");
   } 
-  arg18 = (double)(val18);
-  ecode19 = SWIG_AsVal_unsigned_SS_int(swig_obj[18], &val19);
+  arg18 = (uint32_t)(val18);
+  ecode19 = SWIG_AsVal_double(swig_obj[18], &val19);
   if (!SWIG_IsOK(ecode19)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode19), "in method '" "llmsize_plan_make" "', argument " "19"" of type '" "uint32_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode19), "in method '" "llmsize_plan_make" "', argument " "19"" of type '" "double""'");
   } 
-  arg19 = (uint32_t)(val19);
+  arg19 = (double)(val19);
   ecode20 = SWIG_AsVal_unsigned_SS_int(swig_obj[19], &val20);
   if (!SWIG_IsOK(ecode20)) {
     SWIG_exception_fail(SWIG_ArgError(ecode20), "in method '" "llmsize_plan_make" "', argument " "20"" of type '" "uint32_t""'");
   } 
   arg20 = (uint32_t)(val20);
-  ecode21 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[20], &val21);
+  ecode21 = SWIG_AsVal_unsigned_SS_int(swig_obj[20], &val21);
   if (!SWIG_IsOK(ecode21)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode21), "in method '" "llmsize_plan_make" "', argument " "21"" of type '" "uint64_t""'");
+    SWIG_exception_fail(SWIG_ArgError(ecode21), "in method '" "llmsize_plan_make" "', argument " "21"" of type '" "uint32_t""'");
   } 
-  arg21 = (uint64_t)(val21);
-  res22 = SWIG_ConvertPtr(swig_obj[21], &argp22,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
-  if (!SWIG_IsOK(res22)) {
-    SWIG_exception_fail(SWIG_ArgError(res22), "in method '" "llmsize_plan_make" "', argument " "22"" of type '" "llmsize_engine_release const *""'"); 
+  arg21 = (uint32_t)(val21);
+  ecode22 = SWIG_AsVal_unsigned_SS_long_SS_long(swig_obj[21], &val22);
+  if (!SWIG_IsOK(ecode22)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode22), "in method '" "llmsize_plan_make" "', argument " "22"" of type '" "uint64_t""'");
+  } 
+  arg22 = (uint64_t)(val22);
+  res23 = SWIG_ConvertPtr(swig_obj[22], &argp23,SWIGTYPE_p_llmsize_engine_release, 0 |  0 );
+  if (!SWIG_IsOK(res23)) {
+    SWIG_exception_fail(SWIG_ArgError(res23), "in method '" "llmsize_plan_make" "', argument " "23"" of type '" "llmsize_engine_release const *""'"); 
   }
-  arg22 = (llmsize_engine_release *)(argp22);
-  ecode23 = SWIG_AsVal_unsigned_SS_int(swig_obj[22], &val23);
-  if (!SWIG_IsOK(ecode23)) {
-    SWIG_exception_fail(SWIG_ArgError(ecode23), "in method '" "llmsize_plan_make" "', argument " "23"" of type '" "uint32_t""'");
+  arg23 = (llmsize_engine_release *)(argp23);
+  ecode24 = SWIG_AsVal_unsigned_SS_int(swig_obj[23], &val24);
+  if (!SWIG_IsOK(ecode24)) {
+    SWIG_exception_fail(SWIG_ArgError(ecode24), "in method '" "llmsize_plan_make" "', argument " "24"" of type '" "uint32_t""'");
   } 
-  arg23 = (uint32_t)(val23);
-  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,arg21,(struct llmsize_engine_release const *)arg22,arg23);
+  arg24 = (uint32_t)(val24);
+  result = llmsize_plan_make((struct llmsize_model const *)arg1,(struct llmsize_format const *)arg2,(struct llmsize_gpu const *)arg3,arg4,arg5,arg6,arg7,arg8,arg9,arg10,arg11,arg12,arg13,arg14,arg15,arg16,arg17,arg18,arg19,arg20,arg21,arg22,(struct llmsize_engine_release const *)arg23,arg24);
   resultobj = SWIG_NewPointerObj((llmsize_plan *)memcpy((llmsize_plan *)calloc(1,sizeof(llmsize_plan)),&result,sizeof(llmsize_plan)), SWIGTYPE_p_llmsize_plan, SWIG_POINTER_OWN |  0 );
   return resultobj;
 fail:
@@ -22815,6 +22846,7 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_block_size_get", _wrap_llmsize_plan_block_size_get, METH_O, NULL},
 	 { "llmsize_plan_gpu_layers_get", _wrap_llmsize_plan_gpu_layers_get, METH_O, NULL},
 	 { "llmsize_plan_cpu_moe_layers_get", _wrap_llmsize_plan_cpu_moe_layers_get, METH_O, NULL},
+	 { "llmsize_plan_cpu_moe_first_get", _wrap_llmsize_plan_cpu_moe_first_get, METH_O, NULL},
 	 { "llmsize_plan_host_bw_gbs_get", _wrap_llmsize_plan_host_bw_gbs_get, METH_O, NULL},
 	 { "llmsize_plan_flags_get", _wrap_llmsize_plan_flags_get, METH_O, NULL},
 	 { "llmsize_plan_tight_pct_get", _wrap_llmsize_plan_tight_pct_get, METH_O, NULL},
