@@ -618,7 +618,8 @@ static int speed_read(const char *path, speed_obs *rows, int cap, int *unresolve
    part with its class and vendor's constants, the host's part at the CPU class's share of its
    bandwidth. No constant is fitted on these rows: each is scored by constants it did not set.
    Columns: accelerator id, accelerators, model id, format id, tokens generated, depth, measured
-   tok/s, -ngl (99: every layer), --n-cpu-moe layers, host peak GB/s, host memory, backend,
+   tok/s, -ngl (99: every layer), layers whose experts stay on the CPU (N: the first N, as
+   --n-cpu-moe; A-B: layers A to B, as an -ot pattern), host peak GB/s, host memory, backend,
    source, quote. */
 typedef struct offload_obs {
     char key[96];             /* the source                                               */
@@ -640,13 +641,20 @@ static int offload_obs_of(char **f, offload_obs *o) {
     p.context = (uint64_t)depth + (uint64_t)(tokens ? tokens : 128);
     p.seqs = 1;
     if (ngl >= 0 && ngl < (int)p.model->dims.layers) { p.flags |= LLMSIZE_PLAN_GPU_LAYERS; p.gpu_layers = ngl; }
-    p.cpu_moe_layers = (uint32_t)ncmoe;
+    if (strchr(f[8], '-')) {   /* a run of layers, A-B */
+        const int last = atoi(strchr(f[8], '-') + 1);
+        if (last < ncmoe) return -1;
+        p.cpu_moe_first = (uint32_t)ncmoe;
+        p.cpu_moe_layers = (uint32_t)(last - ncmoe + 1);
+    } else {
+        p.cpu_moe_layers = (uint32_t)ncmoe;
+    }
     p.host_bw_gbs = atof(f[9]);
     if (p.gpus < 1 || llmsize_plan_fit(&p, &r) != LLMSIZE_OK || !(r.decode_tps > 0)) return -1;
     o->measured = atof(f[6]);
     o->predicted = r.decode_tps;
     speed_key(f[12], o->key, sizeof o->key);
-    snprintf(o->row, sizeof o->row, "%s x%s %s %s ngl %d ncmoe %d host %s GB/s @d%d", f[0], f[1], f[2], f[3], ngl, ncmoe, f[9], depth);
+    snprintf(o->row, sizeof o->row, "%s x%s %s %s ngl %d experts on the CPU %s host %s GB/s @d%d", f[0], f[1], f[2], f[3], ngl, f[8], f[9], depth);
     return o->measured > 0 ? 1 : -1;
 }
 
