@@ -69,6 +69,7 @@ static inline void fuzz_everything(const llmsize_model *m, fuzz_in *in) {
     plan.ubatch = fuzz_small(in); plan.block_size = fuzz_small(in); plan.gpu_layers = (int32_t)fuzz_u32(in);
     plan.cpu_moe_layers = fuzz_small(in); plan.host_bw_gbs = fuzz_f64(in); plan.flags = fuzz_u32(in);
     plan.tight_pct = fuzz_small(in); plan.kv_pool_bytes = fuzz_u64(in) >> (fuzz_u32(in) % 64);
+    plan.cpu_moe_first = (plan.flags >> 16) % 128u;   /* -ot's run of layers (bits no plan flag uses: no byte more read) */
     st_fit = llmsize_plan_fit(&plan, &fit);
     r = fit;
     if (st_fit == LLMSIZE_OK) {
