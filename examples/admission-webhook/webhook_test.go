@@ -58,6 +58,16 @@ func llamacpp70(gpus int64) corev1.Container {
 	return c
 }
 
+func qwen235(ot string) corev1.Container {
+	c := container("llama", "ghcr.io/ggml-org/llama.cpp:server-cuda", 1,
+		strings.Fields("-m /models/Qwen3-235B-A22B-Q4_K_M.gguf -c 32768 -ngl 99")...)
+	if ot != "" {
+		c.Args = append(c.Args, "-ot", ot)
+	}
+	c.Command = []string{"/app/llama-server"}
+	return c
+}
+
 func podSpec(product string, c ...corev1.Container) corev1.PodSpec {
 	s := corev1.PodSpec{Containers: c}
 	if product != "" {
@@ -164,6 +174,12 @@ func TestWorkloads(t *testing.T) {
 				c.Args = append(c.Args, "-sm", "none")
 				return c
 			}())}, "Pod", false, []string{"llama-3.1-70b (Q4_K_M) with llamacpp on 1× rtx-4090"}},
+		// -ot PATTERN=CPU: llama.cpp keeps the tensors the pattern finds in host memory (here every
+		// layer's routed experts, 128 GiB of them), so the GPU holds attention and the cache
+		{"llama.cpp Qwen3-235B-A22B Q4_K_M on one H100 with -ot exps=CPU: admitted", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "qwen235-ot"},
+			Spec: podSpec(h100, qwen235(".ffn_.*_exps.=CPU"))}, "Pod", true, nil},
+		{"the same without -ot: denied", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "qwen235"},
+			Spec: podSpec(h100, qwen235(""))}, "Pod", false, []string{"qwen3-235b-a22b (Q4_K_M) with llamacpp on 1× h100-sxm"}},
 		{"SGLang Qwen3-32B bf16 on an L4: denied", &appsv1.StatefulSet{ObjectMeta: metav1.ObjectMeta{Name: "qwen32"},
 			Spec: appsv1.StatefulSetSpec{Template: template(nil, podSpec("NVIDIA-L4", sglang))}}, "StatefulSet", false,
 			[]string{"qwen3-32b (bf16) with sglang on 1× l4", "short by"}},

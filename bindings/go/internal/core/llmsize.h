@@ -7079,7 +7079,7 @@ typedef struct llmsize__rx {
     uint8_t set[8][32];             /* classes, a bit per byte                                */
     uint16_t nodes, sets, top;
     int err;                        /* 1: std::regex rejects it; 2: not read here             */
-    long steps;                     /* matching's budget, shared by every name asked          */
+    long *steps;                    /* steps matched so far, shared by a value's patterns     */
     int depth;
 } llmsize__rx;
 
@@ -7280,7 +7280,7 @@ static int llmsize__rx_one(const llmsize__rx *r, const llmsize__rx_node *x, unsi
 static int llmsize__rx_at(llmsize__rx *r, uint16_t i, const char *s, size_t len, size_t pos, const llmsize__rx_k *k);
 static int llmsize__rx_try(llmsize__rx *r, uint16_t i, const char *s, size_t len, size_t pos, const llmsize__rx_k *k) {
     int res;
-    if (++r->steps > 4000000L || r->depth >= 160) return -1;
+    if (++*r->steps > 2000000L || r->depth >= 160) return -1;   /* a pattern's backtracking has no bound */
     ++r->depth;
     res = llmsize__rx_at(r, i, s, len, pos, k);
     --r->depth;
@@ -7338,9 +7338,13 @@ static int llmsize__rx_at(llmsize__rx *r, uint16_t i, const char *s, size_t len,
 /* std::regex_search: a match starting anywhere. 1, 0, or -1 out of budget */
 static int llmsize__rx_search(llmsize__rx *r, const char *s) {
     const size_t len = strlen(s);
+    const llmsize__rx_node *alt = &r->n[r->n[r->top].sub], *x = alt->sub != LLMSIZE__RX_END ? &r->n[alt->sub] : NULL;
+    /* a pattern that opens with ".*" finds from the first byte what it finds from any
+       (the names hold no line break) */
+    const size_t starts = alt->alt == LLMSIZE__RX_END && x && x->op == LLMSIZE__RX_ANY && !x->min && x->max == LLMSIZE__RX_MANY ? 0u : len;
     size_t pos;
     int res = 0;
-    for (pos = 0; pos <= len && !res; ++pos) res = llmsize__rx_try(r, r->top, s, len, pos, NULL);
+    for (pos = 0; pos <= starts && !res; ++pos) res = llmsize__rx_try(r, r->top, s, len, pos, NULL);
     return res;
 }
 
@@ -7372,8 +7376,9 @@ static void llmsize__ot_name(char *name, uint32_t il, const char *what) {
    that moves other tensors, one or two of a layer's three expert matrices, layers with gaps,
    ECMAScript not read here); -1 a value llama.cpp rejects. */
 static int llmsize__override_tensor(const char *v, uint32_t *from, uint32_t *to) {
-    llmsize__rx rx[4];
-    int cpu[4], res = 0, n = 0, k;
+    llmsize__rx rx[8];
+    int cpu[8], res = 0, n = 0, k;
+    long steps = 0;
     uint32_t il, first = UINT32_MAX, last = 0;
     char name[48];
     *from = *to = 0;
@@ -7382,6 +7387,7 @@ static int llmsize__override_tensor(const char *v, uint32_t *from, uint32_t *to)
         if (eq >= len || eq == 0) return -1;
         if (n == (int)LLMSIZE__COUNT(rx)) return 1;
         llmsize__rx_compile(&rx[n], v, eq);
+        rx[n].steps = &steps;
         if (rx[n].err == 1) return -1;
         if (rx[n].err) res = 1;
         cpu[n] = len - eq - 1 == 3 && !strncmp(v + eq + 1, "CPU", 3);
