@@ -409,15 +409,19 @@ static void test_override_tensor(void) {
         { "blk\\.(2[89]|3[0-9]|4[0-7])\\.ffn_(up|down|gate)_exps\\.=CPU", 28, 48, "layers 28-47" },
         { "blk\\.(2[0-9]|3[0-9])\\.ffn_.*_exps=CPU,blk\\.(4[0-7])\\.ffn_.*_exps=CPU", 20, 48, "two patterns, layers 20-47" },
         { "^blk\\.[1-3][0-9]{1}\\.ffn_(?:up|gate|down)_exps\\.weight$=CPU", 10, 40, "anchors, a counted repeat, (?:): layers 10-39" },
-        { "attn_sinks=CPU", 0, 0, "no expert tensor (and no other tensor the layers hold)" },
+        { "attn_sinks_all=CPU", 0, 0, "no tensor the model holds" },
+        { "(?:^|blk\\.){2}1[0-9]\\.ffn_.*_exps=CPU", 10, 20, "an empty iteration before one that consumes: layers 10-19" },
     };
     static const struct { const char *ot, *why; } not_read[] = {
         { "blk\\.([0-9]|[1-2][0-9]|30)\\.=CUDA0,exps=CPU", "a GPU's buffer (DocShotgun's llamacpp-moe-offload-guide gist)" },
         { "exps=CUDA0", "a GPU's buffer" }, { "ffn=CPU", "dense FFN tensors and norms too" },
         { "down_exps=CPU", "one of a layer's three expert matrices" }, { "blk\\.(0|2|4)\\.ffn_.*_exps=CPU", "layers with gaps" },
         { "(?=blk)exps=CPU", "a lookahead" }, { "(blk)\\1=CPU", "a backreference" }, { "(.*)*(.*)*(.*)*(.*)*z=CPU", "past the matcher's budget" },
+        { "=CPU", "an empty pattern: every tensor" }, { "a**=CPU", "a second quantifier: libstdc++ reads it, libc++ and MSVC refuse it" },
+        { "blk\\.[[:digit:]]+\\.ffn_.*_exps=CPU", "a POSIX class inside a class" },
+        { "exps|attn_k_b=CPU", "DeepSeek's attn_k_b too" },
     };
-    static const char *const rejected[] = { "(exps=CPU", "exps", "=CPU", "exps=CPU,", "[9-0]=CPU", "a**=CPU", "x{2,1}=CPU", "[abc=CPU", "exps)=CPU",
+    static const char *const rejected[] = { "(exps=CPU", "exps", "exps=CPU,", "[9-0]=CPU", "[\\d-z]=CPU", "x{}=CPU", "[abc=CPU", "exps)=CPU",
                                           "blk\\.[0-9]{1,2}\\.ffn_.*_exps=CPU" /* llama.cpp splits the value at every ',' */ };
     llmsize_parsed ps, pc, pn;
     llmsize_plan_result a, b, c, d;

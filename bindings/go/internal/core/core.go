@@ -844,13 +844,13 @@ extern swig_intgo _wrap_llmsize_plan_ubatch_get_core_2c40aed46644e90b(uintptr_t 
 extern swig_intgo _wrap_llmsize_plan_block_size_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_gpu_layers_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_2c40aed46644e90b(uintptr_t arg1);
-extern swig_intgo _wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern double _wrap_llmsize_plan_host_bw_gbs_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_flags_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_intgo _wrap_llmsize_plan_tight_pct_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_type_80 _wrap_llmsize_plan_kv_pool_bytes_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_weights_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern uintptr_t _wrap_llmsize_plan_params_get_core_2c40aed46644e90b(uintptr_t arg1);
+extern swig_intgo _wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(uintptr_t arg1);
 extern uintptr_t _wrap_new_llmsize_plan_core_2c40aed46644e90b(void);
 extern void _wrap_delete_llmsize_plan_core_2c40aed46644e90b(uintptr_t arg1);
 extern swig_intgo _wrap_LLMSIZE_OUTCOME_STARTS_core_2c40aed46644e90b(void);
@@ -5802,13 +5802,6 @@ func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_layers() (_swig_ret uint) {
 	return swig_r
 }
 
-func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_first() (_swig_ret uint) {
-	var swig_r uint
-	_swig_i_0 := arg1
-	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(C.uintptr_t(_swig_i_0)))
-	return swig_r
-}
-
 func (arg1 SwigcptrLlmsize_plan) GetHost_bw_gbs() (_swig_ret float64) {
 	var swig_r float64
 	_swig_i_0 := arg1
@@ -5851,6 +5844,13 @@ func (arg1 SwigcptrLlmsize_plan) GetParams() (_swig_ret Llmsize_params) {
 	return swig_r
 }
 
+func (arg1 SwigcptrLlmsize_plan) GetCpu_moe_first() (_swig_ret uint) {
+	var swig_r uint
+	_swig_i_0 := arg1
+	swig_r = (uint)(C._wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(C.uintptr_t(_swig_i_0)))
+	return swig_r
+}
+
 func NewLlmsize_plan() (_swig_ret Llmsize_plan) {
 	var swig_r Llmsize_plan
 	swig_r = (Llmsize_plan)(SwigcptrLlmsize_plan(C._wrap_new_llmsize_plan_core_2c40aed46644e90b()))
@@ -5884,13 +5884,13 @@ type Llmsize_plan interface {
 	GetBlock_size() (_swig_ret uint)
 	GetGpu_layers() (_swig_ret int)
 	GetCpu_moe_layers() (_swig_ret uint)
-	GetCpu_moe_first() (_swig_ret uint)
 	GetHost_bw_gbs() (_swig_ret float64)
 	GetFlags() (_swig_ret uint)
 	GetTight_pct() (_swig_ret uint)
 	GetKv_pool_bytes() (_swig_ret uint64)
 	GetWeights() (_swig_ret Llmsize_weights)
 	GetParams() (_swig_ret Llmsize_params)
+	GetCpu_moe_first() (_swig_ret uint)
 }
 
 type Enum_SS_llmsize_outcome int

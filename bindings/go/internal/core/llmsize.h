@@ -923,9 +923,8 @@ typedef struct llmsize_plan {
     uint32_t ubatch;           /* llama.cpp -ub; 0 = default                               */
     uint32_t block_size;       /* vLLM --block-size; 0 = default                           */
     int32_t gpu_layers;        /* llama.cpp -ngl (with LLMSIZE_PLAN_GPU_LAYERS)            */
-    uint32_t cpu_moe_layers;   /* llama.cpp --n-cpu-moe: experts of the first N layers on CPU */
-    uint32_t cpu_moe_first;    /* ... of N layers from this one (llama.cpp -ot over the layers'
-                                  ffn_*_exps; 0 = from layer 0, as --n-cpu-moe)           */
+    uint32_t cpu_moe_layers;   /* llama.cpp --n-cpu-moe: experts of the first N layers on CPU
+                                  (from layer cpu_moe_first, below)                       */
     double host_bw_gbs;        /* host memory bandwidth for offloaded layers (0 = unknown) */
     uint32_t flags;            /* LLMSIZE_PLAN_*                                           */
     uint32_t tight_pct;        /* headroom below this % of usable is "tight" (0 = 10)      */
@@ -936,6 +935,10 @@ typedef struct llmsize_plan {
        llmsize_params_of(model). NULL = computed on every call. */
     const llmsize_weights *weights;
     const llmsize_params *params;
+    uint32_t cpu_moe_first;    /* the first of the cpu_moe_layers whose experts stay on the CPU
+                                  (llama.cpp -ot over blk.N.ffn_*_exps; 0 = layer 0, as
+                                  --n-cpu-moe). Last, so that initialisers written for the
+                                  fields above still mean what they meant               */
 } llmsize_plan;
 
 /* What the engine does with a plan when it starts, once: X(NAME, "id"). */
@@ -7133,9 +7136,14 @@ static uint16_t llmsize__rx_class(llmsize__rx *r, const char **pp, const char *e
     if (p < end && *p == '^') { neg = 1; ++p; }
     while (p < end && *p != ']') {
         int lo = (unsigned char)*p++, hi;
+        if (lo == '[' && p < end && (*p == ':' || *p == '.' || *p == '=')) { r->err = 2; return 0; }   /* [[:digit:]] */
         if (lo == '\\') {
             if (p >= end) { r->err = 1; return 0; }
-            if (llmsize__rx_is_class(*p)) { (void)llmsize__rx_class_escape(set, *p++); continue; }
+            if (llmsize__rx_is_class(*p)) {
+                (void)llmsize__rx_class_escape(set, *p++);
+                if (p + 1 < end && *p == '-' && p[1] != ']') { r->err = 1; return 0; }   /* [\d-z] */
+                continue;
+            }
             if ((lo = llmsize__rx_escaped(*p++)) < 0) { r->err = 2; return 0; }
         }
         hi = lo;
@@ -7219,14 +7227,15 @@ static uint16_t llmsize__rx_atom(llmsize__rx *r, const char **pp, const char *en
             hi = lo;
             if (p < end && *p == ',') { ++p; hi = llmsize__rx_count(&p, end); if (hi < 0) hi = LLMSIZE__RX_MANY; }
             if (p >= end || *p != '}' || hi < lo) { r->err = 1; return 0; }
-            if (lo > 1000 || (hi > 1000 && hi != LLMSIZE__RX_MANY)) { r->err = 2; return 0; }
+            if (lo > 100 || (hi > 100 && hi != LLMSIZE__RX_MANY)) { r->err = 2; return 0; }   /* std::regex caps its states */
         } else {
             lo = *p == '+';
             hi = *p == '?' ? 1 : LLMSIZE__RX_MANY;
         }
         ++p;
         if (p < end && *p == '?') ++p;   /* lazy: the same matches exist */
-        if (p < end && (*p == '*' || *p == '+' || *p == '?' || *p == '{')) { r->err = 1; return 0; }
+        /* a second quantifier: libstdc++ applies it, libc++ and MSVC reject it */
+        if (p < end && (*p == '*' || *p == '+' || *p == '?' || *p == '{')) { r->err = 2; return 0; }
         r->n[x].min = (uint16_t)lo;
         r->n[x].max = (uint16_t)hi;
     }
@@ -7307,9 +7316,13 @@ static int llmsize__rx_at(llmsize__rx *r, uint16_t i, const char *s, size_t len,
             if (!k) return 1;
             g = &r->n[k->g];
             count = (uint16_t)(k->count + 1u);
-            if (count < g->max && pos != k->start && (res = llmsize__rx_iterate(r, k->g, count, s, len, pos, k->up)) != 0)
+            /* empty iterations at one place are interchangeable: count them up to all but the
+               last the group needs, then still try one that consumes */
+            if (pos == k->start && count + 1u < g->min) count = (uint16_t)(g->min - 1u);
+            if (count < g->max && (pos != k->start || count < g->min) &&
+                (res = llmsize__rx_iterate(r, k->g, count, s, len, pos, k->up)) != 0)
                 return res;
-            if (count < g->min && pos != k->start) return 0;   /* an empty iteration repeats freely */
+            if (count < g->min && pos != k->start) return 0;
             i = g->next;
             k = k->up;
             continue;
@@ -7354,7 +7367,8 @@ static const char *const llmsize__ot_experts[] = { "ffn_up_exps", "ffn_gate_exps
 static const char *const llmsize__ot_block[] = {
     "attn_norm", "attn_q", "attn_k", "attn_v", "attn_output", "attn_qkv", "attn_q_a", "attn_q_b", "attn_kv_a_mqa",
     "attn_kv_b", "ffn_norm", "ffn_gate_inp", "ffn_up", "ffn_gate", "ffn_down", "ffn_up_shexp", "ffn_gate_shexp",
-    "ffn_down_shexp", "exp_probs_b", "post_attention_norm", "post_ffw_norm", "ssm_in", "ssm_out"
+    "ffn_down_shexp", "ffn_gate_inp_shexp", "exp_probs_b", "attn_k_b", "attn_v_b", "attn_q_norm", "attn_k_norm",
+    "attn_sinks", "post_attention_norm", "post_ffw_norm", "ssm_in", "ssm_out", "ssm_conv1d"
 };
 static const char *const llmsize__ot_model[] = { "token_embd.weight", "output.weight", "output_norm.weight" };
 /* "blk.<il>.<what>.weight" into name (48 bytes: the longest name fits) */
@@ -7384,7 +7398,7 @@ static int llmsize__override_tensor(const char *v, uint32_t *from, uint32_t *to)
     *from = *to = 0;
     while (*v) {   /* PATTERN=TYPE[,PATTERN=TYPE...] */
         const size_t len = strcspn(v, ","), eq = strcspn(v, "=");
-        if (eq >= len || eq == 0) return -1;
+        if (eq >= len) return -1;   /* an empty pattern finds every name */
         if (n == (int)LLMSIZE__COUNT(rx)) return 1;
         llmsize__rx_compile(&rx[n], v, eq);
         rx[n].steps = &steps;

@@ -7217,19 +7217,6 @@ intgo _wrap_llmsize_plan_cpu_moe_layers_get_core_2c40aed46644e90b(struct llmsize
 }
 
 
-intgo _wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
-  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
-  uint32_t result;
-  intgo _swig_go_result;
-  
-  arg1 = *(struct llmsize_plan **)&_swig_go_0; 
-  
-  result = (uint32_t) ((arg1)->cpu_moe_first);
-  _swig_go_result = result; 
-  return _swig_go_result;
-}
-
-
 double _wrap_llmsize_plan_host_bw_gbs_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
   double result;
@@ -7304,6 +7291,19 @@ struct llmsize_params *_wrap_llmsize_plan_params_get_core_2c40aed46644e90b(struc
   
   result = (llmsize_params *) ((arg1)->params);
   *(llmsize_params **)&_swig_go_result = (llmsize_params *)result; 
+  return _swig_go_result;
+}
+
+
+intgo _wrap_llmsize_plan_cpu_moe_first_get_core_2c40aed46644e90b(struct llmsize_plan *_swig_go_0) {
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  uint32_t result;
+  intgo _swig_go_result;
+  
+  arg1 = *(struct llmsize_plan **)&_swig_go_0; 
+  
+  result = (uint32_t) ((arg1)->cpu_moe_first);
+  _swig_go_result = result; 
   return _swig_go_result;
 }
 

@@ -805,13 +805,13 @@ class llmsize_plan(object):
     block_size = property(_core.llmsize_plan_block_size_get)
     gpu_layers = property(_core.llmsize_plan_gpu_layers_get)
     cpu_moe_layers = property(_core.llmsize_plan_cpu_moe_layers_get)
-    cpu_moe_first = property(_core.llmsize_plan_cpu_moe_first_get)
     host_bw_gbs = property(_core.llmsize_plan_host_bw_gbs_get)
     flags = property(_core.llmsize_plan_flags_get)
     tight_pct = property(_core.llmsize_plan_tight_pct_get)
     kv_pool_bytes = property(_core.llmsize_plan_kv_pool_bytes_get)
     weights = property(_core.llmsize_plan_weights_get)
     params = property(_core.llmsize_plan_params_get)
+    cpu_moe_first = property(_core.llmsize_plan_cpu_moe_first_get)
 
     def __init__(self):
         _core.llmsize_plan_swiginit(self, _core.new_llmsize_plan())

@@ -10587,29 +10587,6 @@ fail:
 }
 
 
-SWIGINTERN PyObject *_wrap_llmsize_plan_cpu_moe_first_get(PyObject *self, PyObject *args) {
-  PyObject *resultobj = 0;
-  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
-  void *argp1 = 0 ;
-  int res1 = 0 ;
-  PyObject *swig_obj[1] ;
-  uint32_t result;
-  
-  if (!args) SWIG_fail;
-  swig_obj[0] = args;
-  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
-  if (!SWIG_IsOK(res1)) {
-    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_cpu_moe_first_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
-  }
-  arg1 = (struct llmsize_plan *)(argp1);
-  result = (uint32_t) ((arg1)->cpu_moe_first);
-  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
-  return resultobj;
-fail:
-  return NULL;
-}
-
-
 SWIGINTERN PyObject *_wrap_llmsize_plan_host_bw_gbs_get(PyObject *self, PyObject *args) {
   PyObject *resultobj = 0;
   struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
@@ -10742,6 +10719,29 @@ SWIGINTERN PyObject *_wrap_llmsize_plan_params_get(PyObject *self, PyObject *arg
   arg1 = (struct llmsize_plan *)(argp1);
   result = (llmsize_params *) ((arg1)->params);
   resultobj = SWIG_NewPointerObj(SWIG_as_voidptr(result), SWIGTYPE_p_llmsize_params, 0 |  0 );
+  return resultobj;
+fail:
+  return NULL;
+}
+
+
+SWIGINTERN PyObject *_wrap_llmsize_plan_cpu_moe_first_get(PyObject *self, PyObject *args) {
+  PyObject *resultobj = 0;
+  struct llmsize_plan *arg1 = (struct llmsize_plan *) 0 ;
+  void *argp1 = 0 ;
+  int res1 = 0 ;
+  PyObject *swig_obj[1] ;
+  uint32_t result;
+  
+  if (!args) SWIG_fail;
+  swig_obj[0] = args;
+  res1 = SWIG_ConvertPtr(swig_obj[0], &argp1,SWIGTYPE_p_llmsize_plan, 0 |  0 );
+  if (!SWIG_IsOK(res1)) {
+    SWIG_exception_fail(SWIG_ArgError(res1), "in method '" "llmsize_plan_cpu_moe_first_get" "', argument " "1"" of type '" "struct llmsize_plan *""'"); 
+  }
+  arg1 = (struct llmsize_plan *)(argp1);
+  result = (uint32_t) ((arg1)->cpu_moe_first);
+  resultobj = SWIG_From_unsigned_SS_int((unsigned int)(result));
   return resultobj;
 fail:
   return NULL;
@@ -22846,13 +22846,13 @@ static PyMethodDef SwigMethods[] = {
 	 { "llmsize_plan_block_size_get", _wrap_llmsize_plan_block_size_get, METH_O, NULL},
 	 { "llmsize_plan_gpu_layers_get", _wrap_llmsize_plan_gpu_layers_get, METH_O, NULL},
 	 { "llmsize_plan_cpu_moe_layers_get", _wrap_llmsize_plan_cpu_moe_layers_get, METH_O, NULL},
-	 { "llmsize_plan_cpu_moe_first_get", _wrap_llmsize_plan_cpu_moe_first_get, METH_O, NULL},
 	 { "llmsize_plan_host_bw_gbs_get", _wrap_llmsize_plan_host_bw_gbs_get, METH_O, NULL},
 	 { "llmsize_plan_flags_get", _wrap_llmsize_plan_flags_get, METH_O, NULL},
 	 { "llmsize_plan_tight_pct_get", _wrap_llmsize_plan_tight_pct_get, METH_O, NULL},
 	 { "llmsize_plan_kv_pool_bytes_get", _wrap_llmsize_plan_kv_pool_bytes_get, METH_O, NULL},
 	 { "llmsize_plan_weights_get", _wrap_llmsize_plan_weights_get, METH_O, NULL},
 	 { "llmsize_plan_params_get", _wrap_llmsize_plan_params_get, METH_O, NULL},
+	 { "llmsize_plan_cpu_moe_first_get", _wrap_llmsize_plan_cpu_moe_first_get, METH_O, NULL},
 	 { "new_llmsize_plan", _wrap_new_llmsize_plan, METH_NOARGS, NULL},
 	 { "delete_llmsize_plan", _wrap_delete_llmsize_plan, METH_O, NULL},
 	 { "llmsize_plan_swigregister", llmsize_plan_swigregister, METH_O, NULL},
