@@ -7056,16 +7056,18 @@ static llmsize_status llmsize__cells_place(llmsize__planning *c, llmsize_plan_re
 
 /* ---- llama.cpp -ot / --override-tensor ----------------------------------------------------
    llama.cpp gives a tensor the buffer type of the first "PATTERN=TYPE" whose pattern
-   std::regex_search finds in the tensor's name (ggml-org/llama.cpp@3074b500:
+   std::regex_search finds in the tensor's name (ggml-org/llama.cpp@00347649:
    src/llama-model-loader.cpp, ECMAScript grammar); the value is split at every ',' into such
    pairs (common/arg.cpp), and --cpu-moe / --n-cpu-moe are patterns over the names
-   blk.N.ffn_{up,gate,down}_exps. llmsize asks a pattern the names placement knows: which
-   layers' three expert tensors go to the CPU, and whether any other tensor moves. It reads
-   the ECMAScript that such patterns use: literals and escapes (\. \d \w \s \D \W \S, \n \t),
-   ".", classes ([0-9], [^...]), groups ((...), (?:...)) with "|", the quantifiers * + ?
-   {m} {m,} {m,n} (lazy or not: only whether a match exists matters) and ^ $. What it does
-   not read (backreferences, lookarounds, \b) leaves the flag not modelled; what std::regex
-   rejects is a parse error, as llama.cpp does not start. */
+   blk.N.ffn_{up,gate,down}_exps (common/common.h, LLM_FFN_EXPS_REGEX). llmsize asks a
+   pattern the names placement knows: which layers' three expert tensors go to the CPU, and
+   whether any other tensor moves. It reads the ECMAScript that such patterns use: literals
+   and escapes (\. \d \w \s \D \W \S, \n \t), ".", classes ([0-9], [^...]), groups ((...),
+   (?:...)) with "|", the quantifiers * + ? {m} (no {m,n}: the ',' split breaks it) with or
+   without a lazy '?' (only whether a match exists matters) and ^ $. What it does not read
+   (backreferences, lookarounds, \b, POSIX [[:classes:]], a second quantifier, which C++
+   libraries read differently) leaves the flag not modelled; what std::regex rejects in all
+   of them is a parse error, as llama.cpp does not start. */
 enum { LLMSIZE__RX_CHAR, LLMSIZE__RX_ANY, LLMSIZE__RX_SET, LLMSIZE__RX_GROUP, LLMSIZE__RX_ALT,
        LLMSIZE__RX_BOL, LLMSIZE__RX_EOL };
 #define LLMSIZE__RX_END 0xFFFFu     /* no node */
