@@ -118,8 +118,9 @@ def test_licence_use_numbers(revenue, mau):
 _OT_EXPERTS = ("ffn_up_exps", "ffn_gate_exps", "ffn_down_exps")
 _OT_BLOCK = ("attn_norm", "attn_q", "attn_k", "attn_v", "attn_output", "attn_qkv", "attn_q_a", "attn_q_b",
              "attn_kv_a_mqa", "attn_kv_b", "ffn_norm", "ffn_gate_inp", "ffn_up", "ffn_gate", "ffn_down",
-             "ffn_up_shexp", "ffn_gate_shexp", "ffn_down_shexp", "exp_probs_b", "post_attention_norm",
-             "post_ffw_norm", "ssm_in", "ssm_out")
+             "ffn_up_shexp", "ffn_gate_shexp", "ffn_down_shexp", "ffn_gate_inp_shexp", "exp_probs_b", "attn_k_b",
+             "attn_v_b", "attn_q_norm", "attn_k_norm", "attn_sinks", "post_attention_norm", "post_ffw_norm", "ssm_in",
+             "ssm_out", "ssm_conv1d")  # llmsize.h llmsize__ot_block, name for name
 _OT_MODEL = ("token_embd.weight", "output.weight", "output_norm.weight")
 _OT_LAYERS = 128
 
@@ -156,7 +157,8 @@ _tail = st.sampled_from(["\\.ffn_(up|gate|down)_exps", "\\.ffn_.*_exps", "\\.ffn
                          "\\.ffn_(up|down|gate|gate_up)_(ch|)exps", "\\.ffn_\\w+_exps", "\\.ffn_(?:up|gate|down)_exps\\.weight$"])
 _whole = st.sampled_from(["exps", ".ffn_.*_exps.", "_exps", "ffn", "exps$", "^token", "attn", "up_exps", "(up|gate|down)_exps",
                           "[a-z]+_exps", "ffn_(up|gate|down)_exps\\.weight", "blk", ".*exps", ".*_exps\\.",
-                          ".*\\.ffn_.*_exps", ".*blk\\.[0-9]\\.", ".*(up|gate|down)_exps"])
+                          ".*\\.ffn_.*_exps", ".*blk\\.[0-9]\\.", ".*(up|gate|down)_exps",
+                          "exps|k_b", "sinks", "conv1d", "shexp"])
 
 
 @SETTINGS
